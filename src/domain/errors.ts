@@ -1,0 +1,92 @@
+/**
+ * Every error Dunwell reports has a stable code. The code says what went wrong; the kind says how
+ * adapters surface it (HTTP status, CLI exit code), mapped once in src/app/errorKinds.ts.
+ * docs/errors.md documents every code (a test enforces it).
+ */
+export const ERROR_CODES = {
+  // input shape
+  VALIDATION_FAILED: "invalid",
+  INVALID_DATE: "invalid",
+  INVALID_AMOUNT: "invalid",
+  TOO_MANY_DECIMALS: "invalid",
+  UNKNOWN_CURRENCY: "invalid",
+  CURRENCY_MISMATCH: "invalid",
+  NEGATIVE_AMOUNT: "invalid",
+  INVALID_TERMS: "invalid",
+  INVALID_INSTALLMENTS: "invalid",
+  UNKNOWN_COUNTRY: "invalid",
+  DUE_BEFORE_ISSUE: "invalid",
+  MISSING_COLUMN: "invalid",
+  MISSING_VALUE: "invalid",
+  UNKNOWN_COLUMN: "invalid",
+  DUPLICATE_IN_FILE: "invalid",
+  MALFORMED_FILE: "invalid",
+  UNSUPPORTED_FORMAT: "invalid",
+  INVALID_CURSOR: "invalid",
+  IMPORT_REJECTED: "invalid",
+  // size
+  FILE_TOO_LARGE: "too_large",
+  // references
+  TENANT_NOT_FOUND: "not_found",
+  CUSTOMER_NOT_FOUND: "not_found",
+  CONTACT_NOT_FOUND: "not_found",
+  INVOICE_NOT_FOUND: "not_found",
+  CREDIT_NOTE_NOT_FOUND: "not_found",
+  PAYMENT_NOT_FOUND: "not_found",
+  API_KEY_NOT_FOUND: "not_found",
+  USER_NOT_FOUND: "not_found",
+  ROUTE_NOT_FOUND: "not_found",
+  UNKNOWN_CUSTOMER: "invalid",
+  UNKNOWN_INVOICE: "invalid",
+  // state conflicts
+  TENANT_EXISTS: "conflict",
+  TENANT_AMBIGUOUS: "invalid",
+  USER_EXISTS: "conflict",
+  CUSTOMER_EXISTS: "conflict",
+  INVOICE_EXISTS: "conflict",
+  IMMUTABLE_FIELD: "conflict",
+  OVER_ALLOCATION: "conflict",
+  INVOICE_OVERALLOCATED: "conflict",
+  PAYMENT_CONFLICT: "conflict",
+  IDEMPOTENCY_KEY_REUSED: "conflict",
+  IDEMPOTENCY_IN_PROGRESS: "conflict",
+  // access
+  UNAUTHENTICATED: "unauthenticated",
+  FORBIDDEN: "forbidden",
+  API_KEY_REVOKED: "unauthenticated",
+  // infrastructure
+  DATABASE_UNAVAILABLE: "unavailable",
+  INTERNAL: "internal",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorKind = (typeof ERROR_CODES)[ErrorCode];
+
+/** A failure as a value. `path` names the field (JSON path or CSV column), `line` the input line. */
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+  path?: string;
+  line?: number;
+  details?: unknown;
+}
+
+export const domainError = (code: ErrorCode, message: string, extra: Omit<DomainError, "code" | "message"> = {}): DomainError => ({
+  code,
+  message,
+  ...extra,
+});
+
+/** Thrown across layers by use cases; adapters catch it and map `error.code`. */
+export class Failure extends Error {
+  constructor(readonly error: DomainError) {
+    super(`${error.code}: ${error.message}`);
+    this.name = "Failure";
+  }
+}
+
+export const fail = (code: ErrorCode, message: string, extra: Omit<DomainError, "code" | "message"> = {}): never => {
+  throw new Failure(domainError(code, message, extra));
+};
+
+export const kindOf = (code: ErrorCode): ErrorKind => ERROR_CODES[code];

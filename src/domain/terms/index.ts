@@ -1,0 +1,2 @@
+export * from "./paymentTerms.js";
+export * from "./installments.js";

@@ -1,0 +1,47 @@
+import { sql } from "kysely";
+import type { Db } from "../schema.js";
+import { openItemsAsOf } from "./openItemsAsOf.js";
+
+export interface StatementItem {
+  invoice_id: string;
+  installment_seq: number | null;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  amount: bigint;
+  open: bigint;
+}
+
+export async function statementItems(db: Db, q: { tenantId: string; customerId: string; asOf: string }): Promise<StatementItem[]> {
+  const result = await sql<StatementItem>`
+    select invoice_id, installment_seq, number, issue_date, due_date, currency, amount, open
+    from (${openItemsAsOf(q.tenantId, q.asOf, q.customerId)}) o
+    where open <> 0 order by currency, due_date, number, installment_seq`.execute(db);
+  return result.rows;
+}
+
+export interface UnappliedCredit {
+  kind: "payment" | "credit_note";
+  id: string;
+  reference: string;
+  date: string;
+  currency: string;
+  amount: bigint;
+  unapplied: bigint;
+}
+
+/** Cash and credit notes received by the date and not yet applied by then. */
+export async function unappliedAsOf(db: Db, q: { tenantId: string; customerId: string; asOf: string }): Promise<UnappliedCredit[]> {
+  const result = await sql<UnappliedCredit>`
+    select * from (
+      select 'payment' as kind, p.id, p.external_id as reference, p.received_on as date, p.currency, p.amount,
+        p.amount - coalesce((select sum(a.amount) from allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id and a.applied_on <= ${q.asOf}::date), 0)::bigint as unapplied
+      from payments p where p.tenant_id = ${q.tenantId} and p.customer_id = ${q.customerId} and p.received_on <= ${q.asOf}::date
+      union all
+      select 'credit_note', c.id, c.number, c.issue_date, c.currency, c.amount,
+        c.amount - coalesce((select sum(a.amount) from allocations a where a.tenant_id = c.tenant_id and a.credit_note_id = c.id and a.applied_on <= ${q.asOf}::date), 0)::bigint
+      from credit_notes c where c.tenant_id = ${q.tenantId} and c.customer_id = ${q.customerId} and c.issue_date <= ${q.asOf}::date
+    ) u where unapplied <> 0 order by currency, date, reference`.execute(db);
+  return result.rows;
+}

@@ -1,0 +1,24 @@
+import type { Db, TenantRow } from "./schema.js";
+
+export interface NewTenant {
+  tenant_id: string;
+  slug: string;
+  name: string;
+  base_currency: string;
+  country: string;
+  timezone: string;
+  language: string;
+}
+
+export const insertTenant = (db: Db, t: NewTenant) => db.insertInto("tenants").values(t).execute();
+
+export const findTenantBySlug = (db: Db, slug: string): Promise<TenantRow | undefined> =>
+  db.selectFrom("tenants").selectAll().where("slug", "=", slug).executeTakeFirst();
+
+export const findTenantById = (db: Db, tenantId: string): Promise<TenantRow | undefined> =>
+  db.selectFrom("tenants").selectAll().where("tenant_id", "=", tenantId).executeTakeFirst();
+
+export const listTenants = (db: Db): Promise<TenantRow[]> => db.selectFrom("tenants").selectAll().orderBy("slug").execute();
+
+export const listClosingDays = async (db: Db, tenantId: string): Promise<string[]> =>
+  (await db.selectFrom("tenant_closing_days").select("day").where("tenant_id", "=", tenantId).orderBy("day").execute()).map((r) => r.day);
