@@ -5,7 +5,8 @@ const integration = ["test/integration/**/*.test.ts"];
 
 export default defineConfig({
   test: {
-    reporters: ["default"],
+    // CI also writes machine-readable totals for .ci/run
+    reporters: process.env.CI ? ["default", ["json", { outputFile: ".vitest-results.json" }]] : ["default"],
     projects: [
       { test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       {

@@ -57,6 +57,10 @@ export const ERROR_CODES = {
   // infrastructure
   DATABASE_UNAVAILABLE: "unavailable",
   INTERNAL: "internal",
+  // HTTP requests the API cannot read (src/api/errors.ts)
+  MALFORMED_REQUEST: "invalid",
+  UNSUPPORTED_MEDIA_TYPE: "invalid",
+  BODY_TOO_LARGE: "too_large",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -90,3 +94,15 @@ export const fail = (code: ErrorCode, message: string, extra: Omit<DomainError, 
 };
 
 export const kindOf = (code: ErrorCode): ErrorKind => ERROR_CODES[code];
+
+/** The one mapping from error kind to HTTP status and CLI exit code (sysexits.h numbers). */
+export const KIND_STATUS: Record<ErrorKind, { http: number; exit: number }> = {
+  invalid: { http: 400, exit: 65 },
+  too_large: { http: 413, exit: 65 },
+  not_found: { http: 404, exit: 66 },
+  conflict: { http: 409, exit: 75 },
+  unauthenticated: { http: 401, exit: 77 },
+  forbidden: { http: 403, exit: 77 },
+  unavailable: { http: 503, exit: 69 },
+  internal: { http: 500, exit: 70 },
+};

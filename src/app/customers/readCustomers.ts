@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { fail } from "../../domain/errors.js";
 import * as customers from "../../store/customers.js";
 import { decodeCursor, type Page } from "../../store/pagination.js";
-import { zPageQuery } from "../inputs/fields.js";
+import { isUuid, zPageQuery } from "../inputs/fields.js";
 import { parseInput } from "../inputs/validate.js";
 import type { Actor, AppDeps } from "../deps.js";
 import { customerView, type CustomerView } from "../views/ledgerViews.js";
@@ -19,4 +18,10 @@ export async function listCustomers(deps: AppDeps, actor: Actor, query: unknown)
   const after = decodeCursor(q.cursor, 1);
   const page = await customers.listCustomers(deps.db, { tenantId: actor.tenantId, limit: q.limit, after, search: q.search, segment: q.segment });
   return { items: page.items.map(customerView), nextCursor: page.nextCursor };
+}
+
+/** A customer named by its Dunwell id or its external id (what people type on a command line). */
+export async function getCustomerByRef(deps: AppDeps, actor: Actor, ref: string): Promise<CustomerView> {
+  const byId = isUuid(ref) ? await customers.findCustomer(deps.db, actor.tenantId, ref) : undefined;
+  return customerView(byId ?? (await resolveCustomer(deps.db, actor.tenantId, { customerExternalId: ref })));
 }

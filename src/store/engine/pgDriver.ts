@@ -1,9 +1,10 @@
-import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type QueryResult } from "kysely";
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type QueryResult } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { isCopy } from "./copy.js";
+import { BaseDriver, noStreaming } from "./baseDriver.js";
 
 const OID = { INT8: 20, DATE: 1082, INT8_ARRAY: 1016, DATE_ARRAY: 1182 } as const;
 
@@ -34,26 +35,16 @@ class PgConnection implements DatabaseConnection {
     return { rows: result.rows as R[], ...(affected ? { numAffectedRows: BigInt(result.rowCount ?? 0) } : {}) };
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error("streaming is not used by Dunwell; page with keyset cursors instead");
-  }
+  streamQuery = noStreaming;
 }
 
-class PgDriver implements Driver {
-  constructor(private readonly pool: pg.Pool) {}
+class PgDriver extends BaseDriver {
+  constructor(private readonly pool: pg.Pool) {
+    super();
+  }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return new PgConnection(await this.pool.connect());
-  }
-  async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw("begin"));
-  }
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw("commit"));
-  }
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw("rollback"));
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     (conn as PgConnection).client.release();

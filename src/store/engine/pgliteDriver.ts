@@ -1,6 +1,7 @@
 import { PGlite, types } from "@electric-sql/pglite";
-import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type QueryResult } from "kysely";
+import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type QueryResult } from "kysely";
 import { isCopy } from "./copy.js";
+import { BaseDriver, noStreaming } from "./baseDriver.js";
 
 /** PGlite has one connection: a transaction holds it exclusively until commit or rollback. */
 class Mutex {
@@ -31,16 +32,15 @@ class PGliteConnection implements DatabaseConnection {
     return { rows: result.rows as R[], ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}) };
   }
 
-  // eslint-disable-next-line require-yield
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error("streaming is not used by Dunwell; page with keyset cursors instead");
-  }
+  streamQuery = noStreaming;
 }
 
-class PGliteDriver implements Driver {
+class PGliteDriver extends BaseDriver {
   private readonly mutex = new Mutex();
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGlite) {
+    super();
+  }
   async init(): Promise<void> {
     await this.pglite.waitReady;
   }
@@ -49,15 +49,6 @@ class PGliteDriver implements Driver {
     const conn = new PGliteConnection(this.pglite);
     this.releases.set(conn, release);
     return conn;
-  }
-  async beginTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw("begin"));
-  }
-  async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw("commit"));
-  }
-  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw("rollback"));
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     this.releases.get(conn)?.();
