@@ -39,21 +39,18 @@ export async function recomputeInvoices(db: Db, tenantId: string, invoiceIds: re
       and i.tenant_id = ${tenantId} and i.id = n.invoice_id`.execute(db);
 }
 
-export async function recomputePayments(db: Db, tenantId: string, paymentIds: readonly string[]): Promise<void> {
-  if (paymentIds.length === 0) return;
+/** Payments and credit notes both keep "amount minus what has been allocated" as unapplied_amount. */
+async function recomputeUnapplied(db: Db, tenantId: string, table: "payments" | "credit_notes", ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const source = table === "payments" ? sql.ref("a.payment_id") : sql.ref("a.credit_note_id");
   await sql`
-    update payments p set unapplied_amount = p.amount - coalesce(
-      (select sum(a.amount) from allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)::bigint
-    where p.tenant_id = ${tenantId} and p.id = any(${paymentIds}::uuid[])`.execute(db);
+    update ${sql.table(table)} s set unapplied_amount = s.amount - coalesce(
+      (select sum(a.amount) from allocations a where a.tenant_id = s.tenant_id and ${source} = s.id), 0)::bigint
+    where s.tenant_id = ${tenantId} and s.id = any(${ids}::uuid[])`.execute(db);
 }
 
-export async function recomputeCreditNotes(db: Db, tenantId: string, creditNoteIds: readonly string[]): Promise<void> {
-  if (creditNoteIds.length === 0) return;
-  await sql`
-    update credit_notes c set unapplied_amount = c.amount - coalesce(
-      (select sum(a.amount) from allocations a where a.tenant_id = c.tenant_id and a.credit_note_id = c.id), 0)::bigint
-    where c.tenant_id = ${tenantId} and c.id = any(${creditNoteIds}::uuid[])`.execute(db);
-}
+export const recomputePayments = (db: Db, tenantId: string, paymentIds: readonly string[]) => recomputeUnapplied(db, tenantId, "payments", paymentIds);
+export const recomputeCreditNotes = (db: Db, tenantId: string, creditNoteIds: readonly string[]) => recomputeUnapplied(db, tenantId, "credit_notes", creditNoteIds);
 
 /** Rows whose cached balance disagrees with their allocations; empty on a healthy ledger. */
 export async function findBalanceDrift(db: Db, tenantId: string): Promise<{ kind: string; id: string }[]> {

@@ -1,14 +1,7 @@
-import type { Db, TenantRow } from "./schema.js";
+import type { Insertable } from "kysely";
+import type { Db, TenantRow, TenantsTable } from "./schema.js";
 
-export interface NewTenant {
-  tenant_id: string;
-  slug: string;
-  name: string;
-  base_currency: string;
-  country: string;
-  timezone: string;
-  language: string;
-}
+export type NewTenant = Insertable<TenantsTable>;
 
 export const insertTenant = (db: Db, t: NewTenant) => db.insertInto("tenants").values(t).execute();
 
