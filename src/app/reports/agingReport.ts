@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { agingBuckets, bucketThresholds, type AgingBucket } from "../../domain/aging/agingBuckets.js";
 import { fail } from "../../domain/errors.js";
-import { agingByCustomer, agingTotals, type AgingCell } from "../../store/reports/aging.js";
+import { agingByCustomer, agingTotals, type AgingRowData } from "../../store/reports/aging.js";
 import type { Actor, AppDeps } from "../deps.js";
 import { zIsoDate } from "../inputs/fields.js";
 import { parseInput } from "../inputs/validate.js";
@@ -43,38 +43,29 @@ export async function agingReport(deps: AppDeps, actor: Actor, query: unknown): 
   if (!buckets.ok) return fail(buckets.error.code, buckets.error.message, { path: "buckets" });
   const asOf = asOfOrToday(deps, tenant, q.asOf);
   const params = { tenantId: actor.tenantId, asOf, thresholds: bucketThresholds(boundaries) };
-  const width = buckets.value.length;
-
-  if (q.by !== "customer") {
-    return { asOf, buckets: buckets.value, totals: pivot(await agingTotals(deps.db, params), width, (c) => c.currency).map((g) => g.row) };
-  }
-  const cells = await agingByCustomer(deps.db, params);
-  const customers = pivot(cells, width, (c) => `${c.customer_id}|${c.currency}`).map(({ first, row }) => ({
-    customerId: first.customer_id,
-    externalId: first.external_id,
-    legalName: first.legal_name,
-    ...row,
-  }));
-  return { asOf, buckets: buckets.value, totals: pivot(cells, width, (c) => c.currency).map((g) => g.row), customers };
+  if (q.by !== "customer") return { asOf, buckets: buckets.value, totals: (await agingTotals(deps.db, params)).map(agingRow) };
+  const rows = await agingByCustomer(deps.db, params);
+  const customers = rows.map((r) => ({ customerId: r.customer_id, externalId: r.external_id, legalName: r.legal_name, ...agingRow(r) }));
+  return { asOf, buckets: buckets.value, totals: sumByCurrency(rows).map(agingRow), customers };
 }
 
-/** Folds (group, bucket, amount) cells into one row per group with a column per bucket. */
-function pivot<C extends AgingCell>(cells: readonly C[], width: number, groupOf: (c: C) => string): { first: C; row: AgingRow }[] {
-  const groups = new Map<string, { first: C; amounts: bigint[]; items: number }>();
-  for (const cell of cells) {
-    const key = groupOf(cell);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { first: cell, amounts: new Array<bigint>(width).fill(0n), items: 0 }));
-    group.amounts[cell.bucket]! += cell.amount;
-    group.items += Number(cell.items);
+const agingRow = (r: AgingRowData): AgingRow => ({
+  currency: r.currency,
+  buckets: r.amounts.map((a) => amountText(a, r.currency)),
+  total: amountText(r.amounts.reduce((s, a) => s + a, 0n), r.currency),
+  items: Number(r.items),
+});
+
+/** Currency totals from the per-customer rows, so both views of one report agree to the unit. */
+function sumByCurrency(rows: readonly AgingRowData[]): AgingRowData[] {
+  const totals = new Map<string, AgingRowData>();
+  for (const r of rows) {
+    const t = totals.get(r.currency);
+    if (!t) totals.set(r.currency, { currency: r.currency, amounts: [...r.amounts], items: r.items });
+    else {
+      r.amounts.forEach((a, i) => (t.amounts[i]! += a));
+      t.items += r.items;
+    }
   }
-  return [...groups.values()].map(({ first, amounts, items }) => ({
-    first,
-    row: {
-      currency: first.currency,
-      buckets: amounts.map((a) => amountText(a, first.currency)),
-      total: amountText(amounts.reduce((s, a) => s + a, 0n), first.currency),
-      items,
-    },
-  }));
+  return [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }

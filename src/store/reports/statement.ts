@@ -15,9 +15,12 @@ export interface StatementItem {
 
 export async function statementItems(db: Db, q: { tenantId: string; customerId: string; asOf: string }): Promise<StatementItem[]> {
   const result = await sql<StatementItem>`
-    select invoice_id, installment_seq, number, issue_date, due_date, currency, amount, open
+    select o.invoice_id, o.installment_seq, i.number, i.issue_date, o.due_date, o.currency,
+      coalesce(n.amount, i.amount) as amount, o.open
     from (${openItemsAsOf(q.tenantId, q.asOf, q.customerId)}) o
-    where open <> 0 order by currency, due_date, number, installment_seq`.execute(db);
+    join invoices i on i.tenant_id = ${q.tenantId} and i.id = o.invoice_id
+    left join invoice_installments n on n.tenant_id = ${q.tenantId} and n.invoice_id = o.invoice_id and n.seq = o.installment_seq
+    where o.open <> 0 order by o.currency, o.due_date, i.number, o.installment_seq`.execute(db);
   return result.rows;
 }
 
