@@ -1,0 +1,25 @@
+import type { ApiRoute } from "../route.js";
+import { allocationRoutes } from "./allocations.js";
+import { apiKeyRoutes } from "./apiKeys.js";
+import { contactRoutes } from "./contacts.js";
+import { creditNoteRoutes } from "./creditNotes.js";
+import { customerRoutes } from "./customers.js";
+import { importRoutes } from "./imports.js";
+import { invoiceRoutes } from "./invoices.js";
+import { paymentRoutes } from "./payments.js";
+import { reportRoutes } from "./reports.js";
+import { tenantRoutes } from "./tenant.js";
+
+/** Every /api/v1 route, in the order the OpenAPI document lists them. */
+export const apiRoutes: readonly ApiRoute[] = [
+  ...tenantRoutes,
+  ...customerRoutes,
+  ...contactRoutes,
+  ...invoiceRoutes,
+  ...creditNoteRoutes,
+  ...paymentRoutes,
+  ...allocationRoutes,
+  ...reportRoutes,
+  ...importRoutes,
+  ...apiKeyRoutes,
+];
