@@ -30,13 +30,7 @@ export const apiKeyRoutes = [
     summary: "List the tenant's API keys (never their secrets)",
     response: z.strictObject({ items: z.array(ApiKey), nextCursor: z.null() }),
     handler: async ({ deps, actor }) => ({
-      items: (await listApiKeys(deps, actor)).map((k) => ({
-        id: k.id,
-        name: k.name,
-        role: k.role,
-        createdAt: new Date(k.created_at).toISOString(),
-        revokedAt: k.revoked_at === null ? null : new Date(k.revoked_at).toISOString(),
-      })),
+      items: await listApiKeys(deps, actor),
       nextCursor: null,
     }),
   }),

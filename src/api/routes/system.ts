@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { sql } from "kysely";
 import type { AppDeps } from "../../app/deps.js";
+import { checkDatabase } from "../../app/maintenance/checkDatabase.js";
 import { openApiDocument } from "../openapi.js";
 import type { ApiRoute } from "../route.js";
 
@@ -19,11 +19,8 @@ const packageVersion = (): string => {
  */
 export function registerSystemRoutes(app: FastifyInstance, deps: AppDeps, routes: readonly ApiRoute[]): void {
   app.get("/healthz", { logLevel: "warn" }, async (request, reply) => {
-    const started = performance.now();
     try {
-      // Infrastructure probe, not a use case: it asks only whether the database answers.
-      await sql`select 1`.execute(deps.db);
-      return { status: "ok", database: { engine: deps.engine, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+      return { status: "ok", database: await checkDatabase(deps) };
     } catch (error) {
       request.log.error({ err: error }, "health check: database unavailable");
       return reply.code(503).send({ status: "unavailable", error: { code: "DATABASE_UNAVAILABLE", message: "the database does not answer" } });

@@ -4,6 +4,7 @@ import type { Role } from "../../domain/access/roles.js";
 import * as store from "../../store/access.js";
 import { recordAudit } from "../../store/audit.js";
 import type { Actor, AppDeps } from "../deps.js";
+import { isUuid } from "../inputs/fields.js";
 
 // Key text: dw_<base64url(tenant uuid ‖ key uuid)>_<secret>. The tenant and key id travel in the key so
 // lookup is one scoped primary-key read; only a SHA-256 of the 256-bit secret is stored (a slow hash
@@ -37,6 +38,7 @@ export async function createApiKey(deps: AppDeps, actor: Actor, cmd: { name: str
 }
 
 export async function revokeApiKey(deps: AppDeps, actor: Actor, id: string): Promise<void> {
+  if (!isUuid(id)) fail("API_KEY_NOT_FOUND", `no API key ${id}`);
   await deps.db.transaction().execute(async (tx) => {
     const revoked = await store.revokeApiKey(tx, actor.tenantId, id, new Date(deps.clock.now().epochMilliseconds));
     if (!revoked) fail("API_KEY_NOT_FOUND", `no active API key ${id}`);
@@ -44,7 +46,23 @@ export async function revokeApiKey(deps: AppDeps, actor: Actor, id: string): Pro
   });
 }
 
-export const listApiKeys = (deps: AppDeps, actor: Actor) => store.listApiKeys(deps.db, actor.tenantId);
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export async function listApiKeys(deps: AppDeps, actor: Actor): Promise<ApiKeyView[]> {
+  return (await store.listApiKeys(deps.db, actor.tenantId)).map((k) => ({
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    createdAt: new Date(k.created_at).toISOString(),
+    revokedAt: k.revoked_at === null ? null : new Date(k.revoked_at).toISOString(),
+  }));
+}
 
 /** The actor an API key speaks for; UNAUTHENTICATED for anything unknown, revoked or malformed. */
 export async function authenticateApiKey(deps: AppDeps, key: string): Promise<Actor> {

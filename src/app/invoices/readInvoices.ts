@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fail } from "../../domain/errors.js";
 import { todayIn } from "../../domain/dates/clock.js";
 import * as invoices from "../../store/invoices.js";
-import { listAllocations } from "../../store/allocations.js";
+import { findInvoiceDetail } from "../../store/invoiceDetail.js";
 import { decodeCursor, type Page } from "../../store/pagination.js";
 import { getTenantById } from "../tenants/findTenant.js";
 import { isUuid, zIsoDate, zPageQuery } from "../inputs/fields.js";
@@ -18,13 +18,10 @@ export const InvoiceListQuery = zPageQuery.extend({
 });
 
 export async function getInvoice(deps: AppDeps, actor: Actor, invoiceId: string): Promise<InvoiceView & { allocations: AllocationView[] }> {
-  const row = isUuid(invoiceId) ? await invoices.findInvoice(deps.db, actor.tenantId, invoiceId) : undefined;
-  if (!row) return fail("INVOICE_NOT_FOUND", `no invoice ${invoiceId}`);
-  const [installments, allocations] = await Promise.all([
-    row.has_installments ? invoices.listInstallments(deps.db, actor.tenantId, row.id) : [],
-    listAllocations(deps.db, { tenantId: actor.tenantId, invoiceId: row.id }),
-  ]);
-  return { ...invoiceView(row, installments), allocations: allocations.map((a) => allocationView(a, row.currency)) };
+  const detail = isUuid(invoiceId) ? await findInvoiceDetail(deps.db, actor.tenantId, invoiceId) : undefined;
+  if (!detail) return fail("INVOICE_NOT_FOUND", `no invoice ${invoiceId}`);
+  const { invoice, installments, allocations } = detail;
+  return { ...invoiceView(invoice, installments), allocations: allocations.map((a) => allocationView(a, invoice.currency)) };
 }
 
 export async function listInvoices(deps: AppDeps, actor: Actor, query: unknown): Promise<Page<InvoiceView>> {

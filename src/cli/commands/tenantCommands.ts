@@ -64,7 +64,7 @@ export function registerTenantCommands(program: Command, env: CliEnvironment): v
     withContext(cmd, env, async (ctx) => {
       const { actor } = await ctx.tenant();
       const keys = await listApiKeys(ctx.deps, actor);
-      ctx.io.out(ctx.json ? toJson(keys) : formatTable(keys, [{ header: "id", value: (k) => k.id }, { header: "name", value: (k) => k.name }, { header: "role", value: (k) => k.role }, { header: "revoked", value: (k) => (k.revoked_at ? k.revoked_at.toISOString() : "") }]));
+      ctx.io.out(ctx.json ? toJson(keys) : formatTable(keys, [{ header: "id", value: (k) => k.id }, { header: "name", value: (k) => k.name }, { header: "role", value: (k) => k.role }, { header: "revoked", value: (k) => k.revokedAt }]));
     }),
   );
   apikey.command("revoke <id>").action((id: string, _o, cmd: Command) =>
