@@ -7,3 +7,8 @@ export async function pingDatabase(db: Db): Promise<number> {
   await sql`select 1`.execute(db);
   return performance.now() - started;
 }
+
+/** Refreshes planner statistics and the visibility map (PGlite never autovacuums). */
+export async function vacuumAnalyze(db: Db): Promise<void> {
+  await sql`vacuum (analyze)`.execute(db);
+}

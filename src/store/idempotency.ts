@@ -59,3 +59,13 @@ export const completeIdempotencyKey = (db: Db, c: { tenantId: string; key: strin
 /** Frees a key whose request failed in a way worth retrying (the retry then runs again). */
 export const releaseIdempotencyKey = (db: Db, tenantId: string, key: string) =>
   db.deleteFrom("idempotency_keys").where("tenant_id", "=", tenantId).where("key", "=", key).where("status_code", "is", null).execute();
+
+/** Deletes one tenant's keys older than the retention; returns how many went. */
+export async function purgeIdempotencyKeys(db: Db, tenantId: string, expireSeconds: number): Promise<number> {
+  const result = await db
+    .deleteFrom("idempotency_keys")
+    .where("tenant_id", "=", tenantId)
+    .where("created_at", "<", sql<Date>`now() - make_interval(secs => ${expireSeconds})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

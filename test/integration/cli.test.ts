@@ -6,7 +6,7 @@ import { runCli } from "../../src/cli/program.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { fixedClock } from "../../src/domain/dates/clock.js";
 import { engineAvailable, useTestDatabase } from "../kit/database.js";
-import { depsAt } from "../kit/factories.js";
+import { depsAt, newTenant } from "../kit/factories.js";
 
 describe.skipIf(!engineAvailable())("dunwell CLI", () => {
   const t = useTestDatabase();
@@ -60,5 +60,24 @@ describe.skipIf(!engineAvailable())("dunwell CLI", () => {
     const badDate = await dunwell("aging", "--tenant", "cli-x", "--as-of", "2024-02-30", "--json");
     expect(badDate.code).toBe(65);
     expect(JSON.parse(badDate.err).error).toMatchObject({ code: "VALIDATION_FAILED", path: "asOf" });
+  });
+});
+
+describe.skipIf(!engineAvailable())("dunwell maintain", () => {
+  const t = useTestDatabase();
+
+  it("forgets idempotency keys older than a day and keeps recent ones", async () => {
+    const deps = depsAt(t());
+    const tenant = { id: (await newTenant(deps)).tenantId };
+    await t().db.insertInto("idempotency_keys").values([
+      { tenant_id: tenant.id, key: "old", request_hash: "h", status_code: 200, response: null, created_at: new Date(Date.now() - 25 * 3600_000) },
+      { tenant_id: tenant.id, key: "new", request_hash: "h", status_code: 200, response: null },
+    ]).execute();
+    let out = "";
+    const io: CliIo = { out: (s) => void (out += s), err: () => undefined, interactive: false };
+    expect(await runCli(["maintain", "--json"], { io, env: {}, database: t() })).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ idempotencyKeysPurged: 1, vacuumed: t().engine === "pglite" });
+    const left = await t().db.selectFrom("idempotency_keys").select("key").where("tenant_id", "=", tenant.id).execute();
+    expect(left.map((r) => r.key)).toEqual(["new"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { checkLedger } from "../../app/maintenance/checkLedger.js";
+import { runMaintenance } from "../../app/maintenance/runMaintenance.js";
 import { withContext, type CliEnvironment } from "../context.js";
 import { toJson } from "../io.js";
 
@@ -8,6 +9,15 @@ export function registerMaintenanceCommands(program: Command, env: CliEnvironmen
     .command("migrate")
     .description("apply pending database migrations (every command also does this on start)")
     .action((_o, cmd: Command) => withContext(cmd, env, async (ctx) => ctx.io.out(ctx.json ? toJson({ ok: true }) : `database at ${ctx.database.location} is up to date`)));
+  program
+    .command("maintain")
+    .description("purge expired idempotency keys; vacuum and analyze the embedded database (serve does this hourly)")
+    .action((_o, cmd: Command) =>
+      withContext(cmd, env, async (ctx) => {
+        const result = await runMaintenance(ctx.deps);
+        ctx.io.out(ctx.json ? toJson(result) : `purged ${result.idempotencyKeysPurged} expired idempotency keys${result.vacuumed ? "; vacuumed and analyzed" : ""}`);
+      }),
+    );
   program
     .command("check")
     .description("verify that every cached balance equals what its allocations say")

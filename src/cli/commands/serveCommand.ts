@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { buildServer } from "../../api/server.js";
+import { scheduleMaintenance } from "../../jobs/maintenanceSchedule.js";
 import { parseInput } from "../../app/inputs/validate.js";
 import { withContext, type CliEnvironment } from "../context.js";
 
@@ -17,9 +18,13 @@ export function registerServeCommand(program: Command, env: CliEnvironment): voi
         const flags = parseInput(ServeFlags, cmd.opts(), "flags");
         const server = await buildServer(ctx.deps, { logger: true });
         await server.listen({ host: flags.host, port: flags.port });
+        const stopMaintenance = scheduleMaintenance(ctx.deps, server.log);
         ctx.io.err(`Dunwell API on http://${flags.host}:${flags.port} (data: ${ctx.database.location}) — /openapi.json, /healthz, /metrics`);
         await new Promise<void>((resolve) => {
-          const stop = () => void server.close().then(() => resolve());
+          const stop = () => {
+            stopMaintenance();
+            void server.close().then(() => resolve());
+          };
           process.once("SIGINT", stop);
           process.once("SIGTERM", stop);
         });
