@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".dunwell/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", ".dunwell/**", "bench/out/**", "scratch/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {
