@@ -3,6 +3,7 @@ import { Kysely, sql } from "kysely";
 import { mkdir } from "node:fs/promises";
 import { postgresDialect } from "./engine/pgDriver.js";
 import { createPGlite, pgliteDialect } from "./engine/pgliteDriver.js";
+import { lockDataDir } from "./engine/dataDirLock.js";
 import { migrate } from "./migrate.js";
 import type { DB } from "./schema.js";
 
@@ -39,9 +40,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     database = { db, engine: "postgres", location: redact(options.databaseUrl), close: () => db.destroy() };
   } else {
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-    const pglite = await createPGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => undefined;
+    const pglite = await createPGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir }).catch(async (error: unknown) => {
+      await unlock();
+      throw error;
+    });
     const db = new Kysely<DB>({ dialect: pgliteDialect(pglite) });
-    database = { db, engine: "pglite", location: options.dataDir ?? "memory", pglite, close: () => db.destroy() };
+    database = { db, engine: "pglite", location: options.dataDir ?? "memory", pglite, close: () => db.destroy().finally(unlock) };
   }
   try {
     await sql`select 1`.execute(database.db);
