@@ -49,7 +49,6 @@ export async function stageRows<K extends string, T>(tx: Db, run: ImportRun, imp
     inFlight = rows.length > 0 ? importer.stage(tx, run, rows) : undefined;
     // awaited at the next flush; this only keeps Node from calling the rejection unhandled meanwhile
     inFlight?.catch(() => undefined);
-    if (process.env.NOPIPE) await inFlight;
   };
 
   if (source.format === "csv") {
@@ -63,7 +62,7 @@ export async function stageRows<K extends string, T>(tx: Db, run: ImportRun, imp
       }
       progress.tick(run.rows);
       if (chunk.length >= CHUNK_ROWS) await flush();
-      else if (!process.env.NOYIELD && inFlight && (run.rows & (YIELD_EVERY - 1)) === 0) await yieldToIo();
+      else if (inFlight && (run.rows & (YIELD_EVERY - 1)) === 0) await yieldToIo();
     }
   } else {
     const ctx = { run, parsers };

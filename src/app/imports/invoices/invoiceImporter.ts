@@ -61,23 +61,19 @@ interface ChunkState {
  */
 async function writeChunk(tx: Db, run: ImportRun, rows: JsonInvoice[], state: ChunkState): Promise<void> {
   const tenantId = run.actor.tenantId;
-  const g = globalThis as unknown as { __t?: number }; const t0 = performance.now(); if (process.env.TRACE) console.log("js", Math.round(t0 - (g.__t ?? t0)), "rows", run.rows, "heap", Math.round(process.memoryUsage().heapUsed / 1e6));
   await learnCustomers(tx, tenantId, rows, state.customers);
   const known = rows.filter((r) => {
     if (state.customers.get(r.invoice.customerExternalId)) return true;
     run.reject(r.row, run.label("customer_external_id"), "UNKNOWN_CUSTOMER", `no customer "${r.invoice.customerExternalId}"; import customers first`);
     return false;
   });
-  const tp = performance.now();
   const existing = await existingInvoiceNumbers(tx, tenantId, known.map((r) => r.invoice.number));
-  if (process.env.TRACE) console.log("probe", Math.round(performance.now() - tp));
   const fresh = known.filter((r) => !existing.has(r.invoice.number));
   if (writing(run) && fresh.length > 0) {
     await copyNewInvoices(tx, tenantId, fresh.map((r) => ({ invoice: r.invoice, customerId: state.customers.get(r.invoice.customerExternalId)!, installments: r.installments })));
     state.counts.inserted += fresh.length;
   }
   if (fresh.length < known.length) await updateExisting(tx, run, known.filter((r) => existing.has(r.invoice.number)), state);
-  if (process.env.TRACE) console.log("db", Math.round(performance.now() - t0)); g.__t = performance.now();
 }
 
 const writing = (run: ImportRun): boolean => run.options.skipInvalid === true || !run.hasErrors;
