@@ -89,3 +89,16 @@ describe.skipIf(!engineAvailable())("ledger", () => {
     await expect(allocate(deps, actor, { paymentId: payment.id, invoiceId: inv.id })).rejects.toMatchObject({ error: { code: "OVER_ALLOCATION" } });
   });
 });
+
+describe.skipIf(!engineAvailable())("ledger input rules", () => {
+  const t = useTestDatabase();
+
+  it("refuses a payment or credit note of zero, naming the field", async () => {
+    const deps = depsAt(t());
+    const actor = await newTenant(deps);
+    const c = await newCustomer(deps, actor);
+    await expect(recordPayment(deps, actor, { externalId: "P0", customerId: c.id, receivedOn: "2024-03-10", currency: "EUR", amount: "0.00" })).rejects.toMatchObject({ error: { code: "INVALID_AMOUNT", path: "amount" } });
+    await expect(createCreditNote(deps, actor, { number: "CN0", customerId: c.id, issueDate: "2024-03-10", currency: "EUR", amount: "0" })).rejects.toMatchObject({ error: { code: "INVALID_AMOUNT", path: "amount" } });
+    await expect(recordPayment(deps, actor, { externalId: "P1", customerId: c.id, receivedOn: "2024-03-10", currency: "JPY", amount: "10.5" })).rejects.toMatchObject({ error: { code: "TOO_MANY_DECIMALS", path: "amount" } });
+  });
+});

@@ -29,6 +29,14 @@ export function refineAmount(ctx: z.RefinementCtx, value: string | undefined, cu
   if (!parsed.ok) ctx.addIssue({ code: "custom", path: [path], message: parsed.error.message, params: { code: parsed.error.code } });
 }
 
+/** Like refineAmount, and the amount must be above zero (money received, credit given). */
+export function refinePositiveAmount(ctx: z.RefinementCtx, value: string, currency: string, path: string): void {
+  if (!isCurrency(currency)) return;
+  const parsed = parseAmount(value, currency);
+  if (!parsed.ok) refineAmount(ctx, value, currency, path);
+  else if (parsed.value === 0n) ctx.addIssue({ code: "custom", path: [path], message: "must be greater than zero", params: { code: "INVALID_AMOUNT" } });
+}
+
 /** Minor units of an amount already checked by refineAmount. */
 export function toMinor(value: string, currency: Currency): bigint {
   const parsed = parseAmount(value, currency, { allowNegative: true });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseCurrency } from "../../domain/money/currency.js";
-import { refineAmount, zCurrency, zDecimal, zIsoDate, zTags, zUuid } from "./fields.js";
+import { refineAmount, refinePositiveAmount, zCurrency, zDecimal, zIsoDate, zTags, zUuid } from "./fields.js";
 
 const zCountry = z.string().regex(/^[A-Za-z]{2}$/, "expected an ISO 3166 two-letter country code").transform((s) => s.toUpperCase());
 const zLanguage = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "expected a language tag such as en or de-CH");
@@ -95,7 +95,7 @@ export const CreditNoteInput = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    refineAmount(ctx, v.amount, v.currency, "amount");
+    refinePositiveAmount(ctx, v.amount, v.currency, "amount");
     if (!v.customerId && !v.customerExternalId && !v.invoiceNumber) ctx.addIssue({ code: "custom", path: ["customerId"], message: "customerId, customerExternalId or invoiceNumber is required", params: { code: "MISSING_VALUE" } });
   });
 export type CreditNoteInput = z.output<typeof CreditNoteInput>;
@@ -116,7 +116,7 @@ export const PaymentInput = z
     invoices: z.array(z.string().min(1).max(64)).max(1000).optional(),
   })
   .strict()
-  .superRefine((v, ctx) => refineAmount(ctx, v.amount, v.currency, "amount"));
+  .superRefine((v, ctx) => refinePositiveAmount(ctx, v.amount, v.currency, "amount"));
 export type PaymentInput = z.output<typeof PaymentInput>;
 
 export const AllocationInput = z
