@@ -55,7 +55,9 @@ class PgDriver extends BaseDriver {
 }
 
 export function postgresDialect(url: string, poolSize: number): Dialect {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  // JIT compiles any query whose cost estimate crosses jit_above_cost, which costs ~1 s here: ten times
+  // the as-of aging query itself. Dunwell's queries are index-driven and short, so it never pays off.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: "-c jit=off" });
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new PgDriver(pool),
