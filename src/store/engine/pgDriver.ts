@@ -57,7 +57,8 @@ class PgDriver extends BaseDriver {
 export function postgresDialect(url: string, poolSize: number): Dialect {
   // JIT compiles any query whose cost estimate crosses jit_above_cost, which costs ~1 s here: ten times
   // the as-of aging query itself. Dunwell's queries are index-driven and short, so it never pays off.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: "-c jit=off" });
+  // Reports group ~150k open items; PostgreSQL's default 4 MB work_mem makes those sorts spill to disk.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: "-c jit=off -c work_mem=32MB" });
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new PgDriver(pool),
