@@ -177,26 +177,8 @@ export async function recomputeTenantBalances(db: Db, tenantId: string): Promise
     ) s
     where n.tenant_id = ${tenantId} and n.invoice_id = s.invoice_id and n.seq = s.seq
       and (n.open_amount, n.last_applied_on, n.settled_on) is distinct from (s.open, s.last, s.settled)`.execute(db);
-  const payments = await sql`
-    update payments p set unapplied_amount = s.unapplied
-    from (
-      select p2.id, p2.amount - coalesce(a.total, 0) as unapplied
-      from payments p2
-      left join (select payment_id, sum(amount)::bigint as total from allocations where tenant_id = ${tenantId} and payment_id is not null group by payment_id) a
-        on a.payment_id = p2.id
-      where p2.tenant_id = ${tenantId}
-    ) s
-    where p.tenant_id = ${tenantId} and p.id = s.id and p.unapplied_amount <> s.unapplied`.execute(db);
-  const creditNotes = await sql`
-    update credit_notes c set unapplied_amount = s.unapplied
-    from (
-      select c2.id, c2.amount - coalesce(a.total, 0) as unapplied
-      from credit_notes c2
-      left join (select credit_note_id, sum(amount)::bigint as total from allocations where tenant_id = ${tenantId} and credit_note_id is not null group by credit_note_id) a
-        on a.credit_note_id = c2.id
-      where c2.tenant_id = ${tenantId}
-    ) s
-    where c.tenant_id = ${tenantId} and c.id = s.id and c.unapplied_amount <> s.unapplied`.execute(db);
+  const payments = await recomputeTenantUnapplied(db, tenantId, "payments");
+  const creditNotes = await recomputeTenantUnapplied(db, tenantId, "credit_notes");
   return { invoices: affected(invoices), installments: affected(installments), payments: affected(payments), creditNotes: affected(creditNotes) };
 }
 
@@ -214,4 +196,19 @@ export async function deleteTenant(db: Db, tenantId: string): Promise<void> {
 export async function countOpenInvoices(db: Db, tenantId: string): Promise<number> {
   const row = await db.selectFrom("invoices").select((eb) => eb.fn.countAll<string>().as("n")).where("tenant_id", "=", tenantId).where("open_amount", "<>", 0n).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Payments and credit notes keep the same cache, amount minus allocations; rewrite only wrong rows. */
+function recomputeTenantUnapplied(db: Db, tenantId: string, table: "payments" | "credit_notes") {
+  const source = sql.ref(table === "payments" ? "payment_id" : "credit_note_id");
+  return sql`
+    update ${sql.table(table)} t set unapplied_amount = s.unapplied
+    from (
+      select t2.id, t2.amount - coalesce(a.total, 0) as unapplied
+      from ${sql.table(table)} t2
+      left join (select ${source} as source_id, sum(amount)::bigint as total from allocations
+        where tenant_id = ${tenantId} and ${source} is not null group by ${source}) a on a.source_id = t2.id
+      where t2.tenant_id = ${tenantId}
+    ) s
+    where t.tenant_id = ${tenantId} and t.id = s.id and t.unapplied_amount <> s.unapplied`.execute(db);
 }
