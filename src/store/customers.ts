@@ -2,7 +2,9 @@ import { sql } from "kysely";
 import type { CustomerRow, Db } from "./schema.js";
 import { toPage, type Page } from "./pagination.js";
 
-export type NewCustomer = Omit<CustomerRow, "created_at" | "updated_at" | "tags" | "do_not_dun"> & { tags: string[]; do_not_dun: boolean };
+/** Collections settings of a customer; optional on insert (the columns have defaults). */
+type CollectionsFields = "policy_key" | "collector_id" | "address_lines" | "credit_hold" | "handed_off_on";
+export type NewCustomer = Omit<CustomerRow, "created_at" | "updated_at" | "tags" | "do_not_dun" | CollectionsFields> & { tags: string[]; do_not_dun: boolean } & Partial<Pick<CustomerRow, CollectionsFields>>;
 
 export const insertCustomer = (db: Db, c: NewCustomer) => db.insertInto("customers").values(c).execute();
 

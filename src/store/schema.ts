@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type { Role } from "../domain/access/roles.js";
+import type { CollectionsTables } from "./collectionsSchema.js";
 
 /** Dates travel as "YYYY-MM-DD" strings between SQL and the store; the store converts to PlainDate. */
 type DateCol = string;
@@ -60,6 +61,11 @@ export interface CustomersTable {
   parent_id: string | null;
   credit_limit: bigint | null;
   do_not_dun: Generated<boolean>;
+  policy_key: string | null;
+  collector_id: string | null;
+  address_lines: Generated<string[]>;
+  credit_hold: Generated<boolean>;
+  handed_off_on: DateCol | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -198,7 +204,7 @@ export interface AuditLogTable {
   details: Json;
 }
 
-export interface DB {
+export interface DB extends CollectionsTables {
   tenants: TenantsTable;
   tenant_closing_days: TenantClosingDaysTable;
   users: UsersTable;
