@@ -24,6 +24,13 @@ export const ERROR_CODES = {
   UNSUPPORTED_FORMAT: "invalid",
   INVALID_CURSOR: "invalid",
   IMPORT_REJECTED: "invalid",
+  // message templates, checked when saved
+  TEMPLATE_SYNTAX: "invalid",
+  TEMPLATE_UNKNOWN_VARIABLE: "invalid",
+  TEMPLATE_UNKNOWN_HELPER: "invalid",
+  TEMPLATE_BAD_ARGUMENT: "invalid",
+  TEMPLATE_NOT_PRINTABLE: "invalid",
+  TEMPLATE_NOT_ALLOWED: "invalid",
   // size
   FILE_TOO_LARGE: "too_large",
   // references
@@ -50,6 +57,24 @@ export const ERROR_CODES = {
   PAYMENT_CONFLICT: "conflict",
   IDEMPOTENCY_KEY_REUSED: "conflict",
   IDEMPOTENCY_IN_PROGRESS: "conflict",
+  // outgoing messages (src/channels): the dispatcher retries the transient ones, dead-letters the permanent ones
+  CHANNEL_UNAVAILABLE: "unavailable",
+  CHANNEL_MISCONFIGURED: "unavailable",
+  MESSAGE_REJECTED: "invalid",
+  RECIPIENT_REJECTED: "invalid",
+  INVALID_EMAIL_ADDRESS: "invalid",
+  INVALID_PHONE_NUMBER: "invalid",
+  // collections
+  INVALID_POLICY: "invalid",
+  INVALID_SCENARIO: "invalid",
+  UNKNOWN_REFERENCE: "invalid",
+  POLICY_NOT_FOUND: "not_found",
+  DISPUTE_NOT_FOUND: "not_found",
+  PROMISE_NOT_FOUND: "not_found",
+  HOLD_NOT_FOUND: "not_found",
+  TASK_NOT_FOUND: "not_found",
+  DISPUTE_EXISTS: "conflict",
+  TASK_CLOSED: "conflict",
   // access
   UNAUTHENTICATED: "unauthenticated",
   FORBIDDEN: "forbidden",

@@ -50,6 +50,7 @@ export interface DunningStagesTable {
   step_index: number | null;
   step_offset: number | null;
   since: DateCol;
+  last_message_on: DateCol | null;
 }
 
 export type ActionStatus = "performed" | "skipped";

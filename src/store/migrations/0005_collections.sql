@@ -22,6 +22,9 @@ alter table customers
   add column credit_hold    boolean not null default false,
   add column handed_off_on  date;
 
+-- The daily run leaves these few invoices out of its index-only scan of open items.
+create index invoices_do_not_dun on invoices (tenant_id, id) where do_not_dun;
+
 -- A policy is immutable once written: applying a changed definition adds a version. Actions keep the
 -- id of the version that caused them, so history never changes meaning.
 create table policies (
@@ -60,6 +63,7 @@ create table dunning_stages (
   step_index      smallint,
   step_offset     integer,
   since           date not null,
+  last_message_on date,
   primary key (tenant_id, customer_id, currency),
   foreign key (tenant_id, customer_id) references customers (tenant_id, id) on delete cascade
 );

@@ -1,0 +1,36 @@
+import type { ActivityRow } from "./collectionsSchema.js";
+import { insertRows } from "./bulkInsert.js";
+import type { Db } from "./schema.js";
+
+export interface NewActivity {
+  id: string;
+  customerId: string;
+  occurredOn: string;
+  kind: string;
+  actor: string;
+  summary: string;
+  invoiceIds?: readonly string[];
+  refId?: string | null;
+  details?: unknown;
+}
+
+export const insertActivities = (db: Db, tenantId: string, activities: readonly NewActivity[]) =>
+  insertRows(
+    db,
+    "activities",
+    activities.map((a) => ({
+      tenant_id: tenantId,
+      id: a.id,
+      customer_id: a.customerId,
+      occurred_on: a.occurredOn,
+      kind: a.kind,
+      actor: a.actor,
+      summary: a.summary,
+      invoice_ids: [...(a.invoiceIds ?? [])],
+      ref_id: a.refId ?? null,
+      details: a.details === undefined ? null : JSON.stringify(a.details),
+    })),
+  );
+
+export const customerTimeline = (db: Db, tenantId: string, customerId: string, limit: number): Promise<ActivityRow[]> =>
+  db.selectFrom("activities").selectAll().where("tenant_id", "=", tenantId).where("customer_id", "=", customerId).orderBy("at", "desc").orderBy("id", "desc").limit(limit).execute();

@@ -1,0 +1,98 @@
+import { sql } from "kysely";
+import type { SkipReason } from "../collectionsSchema.js";
+import type { Db } from "../schema.js";
+import { chaseableItems } from "./chaseableItems.js";
+
+/** One recorded step of the daily run. Amounts are minor units. */
+export interface ActionRecord {
+  id: string;
+  customerId: string;
+  currency: string;
+  cycle: number;
+  policyId: string;
+  stepId: string;
+  stepIndex: number;
+  channel: string;
+  status: "performed" | "skipped";
+  skipReason: SkipReason | null;
+  amount: bigint;
+  /** Items due up to this day are listed on the action; null for skipped steps. */
+  itemsDueBy: string | null;
+}
+
+/**
+ * Writes the run's actions in one statement. The items of each performed action and the contact it
+ * goes to are chosen here, in SQL: the contact whose preferred channel matches, then accounts
+ * payable or billing, then the primary contact.
+ */
+export async function insertActions(db: Db, q: { tenantId: string; today: string; actor: string }, actions: readonly ActionRecord[]): Promise<void> {
+  if (actions.length === 0) return;
+  const col = <T>(f: (a: ActionRecord) => T) => actions.map(f);
+  await sql`
+    insert into dunning_actions (tenant_id, id, customer_id, currency, cycle, run_date, policy_id, step_id, step_index, channel, status, skip_reason, overdue_amount, invoice_ids, contact_id, created_by)
+    select ${q.tenantId}, a.id, a.customer_id, a.currency, a.cycle, ${q.today}::date, a.policy_id, a.step_id, a.step_index, a.channel, a.status, a.skip_reason, a.amount,
+           case when a.items_due_by is null then '{}'::uuid[] else array(
+             select ci.invoice_id from ${chaseableItems(q.tenantId, q.today)} ci
+              where ci.customer_id = a.customer_id and ci.currency = a.currency and ci.due_date <= a.items_due_by
+              group by ci.invoice_id order by min(ci.due_date), ci.invoice_id) end,
+           case when a.status = 'performed' then (
+             select ct.id from contacts ct
+              where ct.tenant_id = ${q.tenantId} and ct.customer_id = a.customer_id
+                and case a.channel when 'email' then ct.email is not null when 'sms' then ct.phone is not null else true end
+              order by ct.preferred_channel is not distinct from (case a.channel when 'call' then 'phone' else a.channel end) desc,
+                       (ct.roles && array['accounts_payable', 'billing']) desc, ct.is_primary desc, ct.created_at, ct.id
+              limit 1) end,
+           ${q.actor}
+      from unnest(${col((a) => a.id)}::uuid[], ${col((a) => a.customerId)}::uuid[], ${col((a) => a.currency)}::text[], ${col((a) => a.cycle)}::int[],
+                  ${col((a) => a.policyId)}::uuid[], ${col((a) => a.stepId)}::text[], ${col((a) => a.stepIndex)}::int[], ${col((a) => a.channel)}::text[],
+                  ${col((a) => a.status)}::text[], ${col((a) => a.skipReason)}::text[], ${col((a) => a.amount.toString())}::bigint[], ${col((a) => a.itemsDueBy)}::date[])
+        as a(id, customer_id, currency, cycle, policy_id, step_id, step_index, channel, status, skip_reason, amount, items_due_by)`.execute(db);
+}
+
+export interface StageRecord {
+  customerId: string;
+  currency: string;
+  cycle: number;
+  policyId: string | null;
+  stepId: string | null;
+  stepIndex: number | null;
+  stepOffset: number | null;
+  /** Set when today's step messaged the customer; null keeps the chase's earlier date (a new cycle starts without one). */
+  lastMessageOn: string | null;
+}
+
+export async function upsertStages(db: Db, q: { tenantId: string; today: string }, stages: readonly StageRecord[]): Promise<void> {
+  if (stages.length === 0) return;
+  const col = <T>(f: (s: StageRecord) => T) => stages.map(f);
+  await sql`
+    insert into dunning_stages as d (tenant_id, customer_id, currency, cycle, policy_id, step_id, step_index, step_offset, since, last_message_on)
+    select ${q.tenantId}, s.customer_id, s.currency, s.cycle, s.policy_id, s.step_id, s.step_index, s.step_offset, ${q.today}::date, s.last_message_on
+      from unnest(${col((s) => s.customerId)}::uuid[], ${col((s) => s.currency)}::text[], ${col((s) => s.cycle)}::int[], ${col((s) => s.policyId)}::uuid[],
+                  ${col((s) => s.stepId)}::text[], ${col((s) => s.stepIndex)}::int[], ${col((s) => s.stepOffset)}::int[], ${col((s) => s.lastMessageOn)}::date[])
+        as s(customer_id, currency, cycle, policy_id, step_id, step_index, step_offset, last_message_on)
+    on conflict (tenant_id, customer_id, currency) do update set
+      cycle = excluded.cycle, policy_id = excluded.policy_id, step_id = excluded.step_id, step_index = excluded.step_index,
+      step_offset = excluded.step_offset, since = excluded.since,
+      last_message_on = case when excluded.step_id is null or excluded.cycle <> d.cycle then excluded.last_message_on
+                             else coalesce(excluded.last_message_on, d.last_message_on) end`.execute(db);
+}
+
+/** Performed message actions that reached nobody: no contact with an email (or phone), no postal address for a letter. */
+export async function unreachableActions(db: Db, tenantId: string, actionIds: readonly string[]): Promise<{ id: string; customer_id: string; channel: string }[]> {
+  if (actionIds.length === 0) return [];
+  const result = await sql<{ id: string; customer_id: string; channel: string }>`
+    select a.id, a.customer_id, a.channel from dunning_actions a
+      join customers c on c.tenant_id = a.tenant_id and c.id = a.customer_id
+     where a.tenant_id = ${tenantId} and a.id = any(${actionIds}::uuid[])
+       and case a.channel when 'letter' then cardinality(c.address_lines) = 0 else a.contact_id is null end`.execute(db);
+  return result.rows;
+}
+
+export async function setCustomerFlags(db: Db, q: { tenantId: string; today: string }, flags: { creditHold: readonly string[]; handedOff: readonly string[] }): Promise<void> {
+  if (flags.creditHold.length > 0) {
+    await db.updateTable("customers").set({ credit_hold: true }).where("tenant_id", "=", q.tenantId).where("id", "in", flags.creditHold).execute();
+  }
+  if (flags.handedOff.length > 0) {
+    await db.updateTable("customers").set({ handed_off_on: q.today }).where("tenant_id", "=", q.tenantId).where("id", "in", flags.handedOff).where("handed_off_on", "is", null).execute();
+  }
+}

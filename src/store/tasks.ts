@@ -1,0 +1,26 @@
+import { sql } from "kysely";
+import type { TaskKind } from "./collectionsSchema.js";
+import type { Db } from "./schema.js";
+
+export interface NewTask {
+  id: string;
+  customerId: string;
+  kind: TaskKind;
+  title: string;
+  dueOn: string;
+  actionId: string | null;
+  details: unknown;
+}
+
+/** Worklist tasks, each assigned to its customer's collector (unassigned when the customer has none). */
+export async function insertTasks(db: Db, tenantId: string, tasks: readonly NewTask[]): Promise<void> {
+  if (tasks.length === 0) return;
+  const col = <T>(f: (t: NewTask) => T) => tasks.map(f);
+  await sql`
+    insert into tasks (tenant_id, id, customer_id, kind, title, due_on, assignee_id, action_id, details)
+    select ${tenantId}, t.id, t.customer_id, t.kind, t.title, t.due_on, c.collector_id, t.action_id, t.details
+      from unnest(${col((t) => t.id)}::uuid[], ${col((t) => t.customerId)}::uuid[], ${col((t) => t.kind)}::text[], ${col((t) => t.title)}::text[],
+                  ${col((t) => t.dueOn)}::date[], ${col((t) => t.actionId)}::uuid[], ${col((t) => JSON.stringify(t.details ?? null))}::jsonb[])
+        as t(id, customer_id, kind, title, due_on, action_id, details)
+      join customers c on c.tenant_id = ${tenantId} and c.id = t.customer_id`.execute(db);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { runCollections } from "../../src/app/collections/runCollections.js";
+import { addContact } from "../../src/app/customers/contacts.js";
+import { recordPayment } from "../../src/app/payments/recordPayment.js";
+import { actionsBetween } from "../../src/store/collections/actionsOfDay.js";
+import { outboxOfTenant } from "../../src/store/outbox.js";
+import { engineAvailable, useTestDatabase } from "../kit/database.js";
+import { depsAt, newCustomer, newInvoice, newTenant } from "../kit/factories.js";
+
+describe.skipIf(!engineAvailable())("daily collections run", () => {
+  const t = useTestDatabase();
+
+  it("sends one consolidated reminder per customer and currency, once, and stops when paid", async () => {
+    const deps = depsAt(t());
+    const actor = await newTenant(deps);
+    const c = await newCustomer(deps, actor);
+    await addContact(deps, actor, c.id, { name: "Ana", email: "ap@acme.example", roles: ["accounts_payable"] });
+    const a = await newInvoice(deps, actor, c.id, { number: "A-1", issueDate: "2024-03-01", dueDate: "2024-03-31", amount: "100.00" });
+    await newInvoice(deps, actor, c.id, { number: "A-2", issueDate: "2024-03-05", dueDate: "2024-04-04", amount: "50.00" });
+
+    const first = await runCollections(deps, actor, { asOf: "2024-04-08" }); // Monday, +8 for A-1
+    expect(first.performed).toEqual({ email: 1 });
+    expect(first.skipped).toBe(2); // friendly and due-today, caught up
+    const again = await runCollections(deps, actor, { asOf: "2024-04-08" });
+    expect(again.performed).toEqual({});
+    expect(again.skipped).toBe(0);
+
+    const actions = await actionsBetween(deps.db, { tenantId: actor.tenantId, from: "2024-04-01", to: "2024-04-30" });
+    expect(actions.filter((x) => x.status === "performed")).toMatchObject([{ step_id: "formal", channel: "email", invoices: ["A-1", "A-2"], overdue_amount: "15000" }]);
+    const outbox = await outboxOfTenant(deps.db, actor.tenantId);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ channel: "email", status: "pending", idempotency_key: `action:${actions.find((x) => x.status === "performed")!.id}` });
+
+    await recordPayment(deps, actor, { externalId: "P1", customerId: c.id, receivedOn: "2024-04-09", currency: "EUR", amount: "150.00" });
+    const afterPayment = await runCollections(deps, actor, { asOf: "2024-04-16" });
+    expect(afterPayment.cleared).toBe(1);
+    expect(afterPayment.performed).toEqual({});
+    expect(a.number).toBe("A-1");
+  });
+
+  it("turns a reminder nobody can receive into a task to find a contact", async () => {
+    const deps = depsAt(t());
+    const actor = await newTenant(deps);
+    const c = await newCustomer(deps, actor);
+    await newInvoice(deps, actor, c.id, { issueDate: "2024-03-01", dueDate: "2024-03-31" });
+    const summary = await runCollections(deps, actor, { asOf: "2024-04-08" });
+    expect(summary.unreachable).toBe(1);
+    expect(await outboxOfTenant(deps.db, actor.tenantId)).toEqual([]);
+    const tasks = await deps.db.selectFrom("tasks").selectAll().where("tenant_id", "=", actor.tenantId).execute();
+    expect(tasks).toMatchObject([{ kind: "no_contact", customer_id: c.id, status: "open" }]);
+  });
+
+  it("changes nothing on a dry run", async () => {
+    const deps = depsAt(t());
+    const actor = await newTenant(deps);
+    const c = await newCustomer(deps, actor);
+    await addContact(deps, actor, c.id, { email: "ap@acme.example" });
+    await newInvoice(deps, actor, c.id, { issueDate: "2024-03-01", dueDate: "2024-03-31" });
+    const dry = await runCollections(deps, actor, { asOf: "2024-04-08", dryRun: true });
+    expect(dry.performed).toEqual({ email: 1 });
+    expect(await actionsBetween(deps.db, { tenantId: actor.tenantId, from: "2024-01-01", to: "2024-12-31" })).toEqual([]);
+    expect((await runCollections(deps, actor, { asOf: "2024-04-08" })).performed).toEqual({ email: 1 });
+  });
+});
