@@ -74,6 +74,8 @@ export const ERROR_CODES = {
   HOLD_NOT_FOUND: "not_found",
   TASK_NOT_FOUND: "not_found",
   DISPUTE_EXISTS: "conflict",
+  DISPUTE_CLOSED: "conflict",
+  HOLD_RELEASED: "conflict",
   TASK_CLOSED: "conflict",
   // access
   UNAUTHENTICATED: "unauthenticated",
