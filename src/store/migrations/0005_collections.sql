@@ -235,5 +235,5 @@ create table message_templates (
   html_body   text,
   updated_by  text not null,
   updated_at  timestamptz not null default now(),
-  primary key (tenant_id, key, language)
+  primary key (tenant_id, key, language, channel)
 );

@@ -1,0 +1,10 @@
+export * from "./context.js";
+export * from "./messageTemplate.js";
+export { DATE_STYLES, formatDateFor, formatMoneyFor, pluralFor, type DateStyle, type PluralForms } from "./localeFormat.js";
+export { VALUE_HELPERS } from "./helperCatalog.js";
+export { validateTemplate } from "./validateTemplate.js";
+export { renderTemplate } from "./renderTemplate.js";
+export { chooseTemplate, preferenceOrder } from "./chooseTemplate.js";
+export { previewContext } from "./previewContext.js";
+export { builtinCatalog, BUILTIN_LANGUAGES } from "./builtin/catalog.js";
+export { TONES, TONE_LADDER, SMS_KEY, TASK_KEYS, type Tone, type NoticeKey, type TaskKey } from "./builtin/toneLadder.js";
