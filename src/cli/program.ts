@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { Failure, KIND_STATUS, kindOf } from "../domain/errors.js";
+import { registerCollectionsCommands } from "./commands/collectionsCommands.js";
 import { registerDemoCommand } from "./commands/demoCommand.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerLedgerCommands } from "./commands/ledgerCommands.js";
@@ -13,7 +14,7 @@ const EX_USAGE = 64;
 
 export function buildProgram(env: CliEnvironment): Command {
   const program = new Command("dunwell")
-    .description("Dunwell: B2B collections — ledger, aging, imports, API")
+    .description("Dunwell: B2B collections — ledger, aging, imports, collections runs, API")
     .option("--data <dir>", "embedded database directory (ignored when DATABASE_URL is set)", env.env.DUNWELL_DATA ?? "./.dunwell")
     .option("--tenant <slug>", "which tenant (default: the only one, or DUNWELL_TENANT)")
     .option("--json", "machine-readable output")
@@ -25,6 +26,7 @@ export function buildProgram(env: CliEnvironment): Command {
   registerDemoCommand(program, env);
   registerServeCommand(program, env);
   registerMaintenanceCommands(program, env);
+  registerCollectionsCommands(program, env);
   return program;
 }
 

@@ -11,3 +11,10 @@ export async function collectionSettings(db: Db, tenantId: string): Promise<Coll
   const segments = await db.selectFrom("segments").select(["key", "policy_key"]).where("tenant_id", "=", tenantId).orderBy("priority").execute();
   return { defaultPolicy: settings?.default_policy ?? "standard", segmentPolicies: new Map(segments.map((s) => [s.key, s.policy_key])) };
 }
+
+export const setDefaultPolicy = (db: Db, tenantId: string, policyKey: string) =>
+  db
+    .insertInto("tenant_settings")
+    .values({ tenant_id: tenantId, default_policy: policyKey })
+    .onConflict((oc) => oc.column("tenant_id").doUpdateSet({ default_policy: policyKey, updated_at: new Date() }))
+    .execute();

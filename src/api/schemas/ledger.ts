@@ -16,6 +16,11 @@ export const Customer = z
     parentId: z.string().nullable(),
     creditLimit: Money.nullable(),
     doNotDun: z.boolean(),
+    policy: z.string().nullable().meta({ description: "Collections policy overriding the segment's" }),
+    collectorId: z.string().nullable(),
+    addressLines: z.array(z.string()),
+    creditHold: z.boolean(),
+    handedOffOn: zDate.nullable(),
   })
   .meta({ id: "Customer" });
 

@@ -1,4 +1,5 @@
 import { decideAccount, type WaitReason } from "../../domain/collections/decideAccount.js";
+import { isMessageStep } from "../../domain/collections/policy.js";
 import { isoDate } from "../../domain/dates/plainDate.js";
 import { insertActivities } from "../../store/activities.js";
 import { loadAccounts } from "../../store/collections/accounts.js";
@@ -64,10 +65,15 @@ export async function runCollections(deps: AppDeps, actor: Actor, options: RunOp
       const broken = new Set(promises.filter((p) => p.status === "broken").map((p) => accountKey(p.customer_id, p.currency)));
       const rows = await loadAccounts(tx, { tenantId: tenant.id, today, leadDays: leadDays(policies.values()) });
       const choice = { policies, segmentPolicies: settings.segmentPolicies, defaultPolicy: settings.defaultPolicy };
+      // Accounts come ordered by customer: a message in one currency holds back another currency's until tomorrow.
+      const messaged = new Set<string>();
       const decided: Decided[] = rows.map((row) => {
-        const account = accountState(row, broken);
+        const state = accountState(row, broken);
+        const account = messaged.has(row.customer_id) ? { ...state, messagedToday: true } : state;
         const policy = policyFor(row, choice);
-        return { account, policy, decision: decideAccount(account, policy, { today: isoDate(today), calendar }) };
+        const decision = decideAccount(account, policy, { today: isoDate(today), calendar });
+        if (decision.kind === "advance" && decision.performed.some((s) => isMessageStep(s.step))) messaged.add(row.customer_id);
+        return { account, policy, decision };
       });
       const outputs = runOutputs(decided, ctx);
       const promiseOut = promiseOutputs(promises, ctx);

@@ -7,6 +7,7 @@ import * as customers from "../../store/customers.js";
 import { audit } from "../audit.js";
 import type { Actor, AppDeps } from "../deps.js";
 import { customerView, type CustomerView } from "../views/ledgerViews.js";
+import { requirePolicy } from "../policies/requirePolicy.js";
 import { resolveCustomer } from "./resolveCustomer.js";
 
 export async function updateCustomer(deps: AppDeps, actor: Actor, customerId: string, body: unknown): Promise<CustomerView> {
@@ -18,6 +19,7 @@ export async function updateCustomer(deps: AppDeps, actor: Actor, customerId: st
       const parsed = parseAmount(patch.creditLimit, currency);
       if (!parsed.ok) fail(parsed.error.code, parsed.error.message, { path: "creditLimit" });
     }
+    if (patch.policy) await requirePolicy(tx, deps, actor.tenantId, patch.policy);
     await customers.updateCustomer(tx, actor.tenantId, customerId, {
       ...(patch.legalName !== undefined ? { legal_name: patch.legalName } : {}),
       ...(patch.taxId !== undefined ? { tax_id: patch.taxId } : {}),
@@ -26,6 +28,10 @@ export async function updateCustomer(deps: AppDeps, actor: Actor, customerId: st
       ...(patch.segment !== undefined ? { segment: patch.segment } : {}),
       ...(patch.tags !== undefined ? { tags: patch.tags } : {}),
       ...(patch.doNotDun !== undefined ? { do_not_dun: patch.doNotDun } : {}),
+      ...(patch.policy !== undefined ? { policy_key: patch.policy } : {}),
+      ...(patch.collectorId !== undefined ? { collector_id: patch.collectorId } : {}),
+      ...(patch.addressLines !== undefined ? { address_lines: patch.addressLines } : {}),
+      ...(patch.creditHold !== undefined ? { credit_hold: patch.creditHold } : {}),
       ...(patch.creditLimit !== undefined ? { credit_limit: patch.creditLimit === null ? null : toMinor(patch.creditLimit, currency) } : {}),
     });
     await audit(tx, deps, actor, "customer.update", "customer", customerId, patch);

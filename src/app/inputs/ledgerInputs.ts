@@ -4,6 +4,8 @@ import { refineAmount, refinePositiveAmount, zCurrency, zDecimal, zIsoDate, zTag
 
 const zCountry = z.string().regex(/^[A-Za-z]{2}$/, "expected an ISO 3166 two-letter country code").transform((s) => s.toUpperCase());
 const zLanguage = z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "expected a language tag such as en or de-CH");
+const zPolicyKey = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "expected a policy key such as standard");
+const zAddressLines = z.array(z.string().min(1).max(200)).max(6);
 
 export const CustomerInput = z
   .object({
@@ -18,6 +20,10 @@ export const CustomerInput = z
     parentExternalId: z.string().max(100).optional(),
     creditLimit: zDecimal.optional(),
     doNotDun: z.boolean().optional(),
+    /** Collections policy for this customer, overriding its segment's. */
+    policy: zPolicyKey.optional(),
+    collectorId: zUuid.optional(),
+    addressLines: zAddressLines.optional(),
   })
   .strict()
   .superRefine((v, ctx) => refineAmount(ctx, v.creditLimit, v.currency, "creditLimit"));
@@ -33,6 +39,11 @@ export const CustomerPatch = z
     tags: zTags,
     creditLimit: zDecimal.nullable(),
     doNotDun: z.boolean(),
+    policy: zPolicyKey.nullable(),
+    collectorId: zUuid.nullable(),
+    addressLines: zAddressLines,
+    /** Releasing a credit hold the engine placed is a deliberate, audited act. */
+    creditHold: z.boolean(),
   })
   .partial()
   .strict();

@@ -14,6 +14,11 @@ export interface CustomerView {
   parentId: string | null;
   creditLimit: MoneyView | null;
   doNotDun: boolean;
+  policy: string | null;
+  collectorId: string | null;
+  addressLines: string[];
+  creditHold: boolean;
+  handedOffOn: string | null;
 }
 
 export const customerView = (c: CustomerRow): CustomerView => ({
@@ -29,6 +34,11 @@ export const customerView = (c: CustomerRow): CustomerView => ({
   parentId: c.parent_id,
   creditLimit: c.credit_limit === null ? null : moneyView(c.credit_limit, c.currency),
   doNotDun: c.do_not_dun,
+  policy: c.policy_key,
+  collectorId: c.collector_id,
+  addressLines: c.address_lines,
+  creditHold: c.credit_hold,
+  handedOffOn: c.handed_off_on,
 });
 
 export const contactView = (c: ContactRow) => ({

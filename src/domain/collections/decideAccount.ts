@@ -61,10 +61,10 @@ export function decideAccount(account: AccountState, policy: Policy, ctx: Decisi
 
   const applies = (s: RecordedStep): boolean => conditionsHold(s.step, account);
   const candidates = due.filter(applies);
-  const eligible = resumeAfterBrokenPromise ? candidates.slice(0, 1) : withNoticeFirst(candidates, newCycle ? null : account.lastMessageOn, today);
+  const eligible = resumeAfterBrokenPromise ? nextStepDay(candidates) : withNoticeFirst(candidates, newCycle ? null : account.lastMessageOn, today);
   if (candidates.length > 0 && eligible.length === 0) return { kind: "wait", cleared, reason: "notice_period" };
 
-  const performed = resumeAfterBrokenPromise ? eligible : latestDay(eligible, oldestDue, calendar);
+  const performed = resumeAfterBrokenPromise ? [...eligible] : latestDay(eligible, oldestDue, calendar);
   const last = performed.at(-1) ?? due.at(-1)!;
   const amount = chasedAmount(account, last.step);
   if (amount <= 0n || amount < (policy.minimumOverdue[account.currency] ?? 0n)) return { kind: "wait", cleared, reason: "below_minimum" };
@@ -108,6 +108,12 @@ function withNoticeFirst(candidates: readonly RecordedStep[], lastMessageOn: Pla
   if (lastMessageOn !== null) return before;
   const lastMessage = before.findLast((s) => isMessageStep(s.step));
   return lastMessage ? before.filter((s) => s.index <= lastMessage.index) : before;
+}
+
+/** The first candidate and the steps sharing its offset (a call task and an escalation at +30 go together). */
+function nextStepDay(candidates: readonly RecordedStep[]): readonly RecordedStep[] {
+  const first = candidates[0];
+  return first ? candidates.filter((s) => s.step.offsetDays === first.step.offsetDays && s.step.offsetUnit === first.step.offsetUnit) : [];
 }
 
 /** The steps falling on the latest due day among `steps` (steps sharing an offset happen together). */

@@ -1,0 +1,116 @@
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { z } from "zod";
+import { runCollections, type RunSummary } from "../../app/collections/runCollections.js";
+import { zIsoDate } from "../../app/inputs/fields.js";
+import { parseInput } from "../../app/inputs/validate.js";
+import { applyPolicy } from "../../app/policies/applyPolicy.js";
+import { listPolicies, policyHistory } from "../../app/policies/listPolicies.js";
+import { simulate } from "../../app/simulation/simulate.js";
+import type { SimulationResult } from "../../app/simulation/simulationResult.js";
+import { fail } from "../../domain/errors.js";
+import { withContext, type CliEnvironment } from "../context.js";
+import { formatTable, toJson } from "../io.js";
+
+const RunFlags = z.strictObject({ asOf: zIsoDate.optional(), dryRun: z.boolean().optional() });
+
+const readText = (file: string): Promise<string> => readFile(file, "utf8").catch(() => fail("VALIDATION_FAILED", `cannot read ${file}`, { path: "file" }));
+
+export function registerCollectionsCommands(program: Command, env: CliEnvironment): void {
+  program
+    .command("run")
+    .description("run collections for one day: decide every customer's next step and queue the messages and tasks")
+    .option("--as-of <date>", "the day to run for (default: today in the tenant's time zone)")
+    .option("--dry-run", "decide and report, change nothing")
+    .action((opts: { asOf?: string; dryRun?: boolean }, cmd: Command) =>
+      withContext(cmd, env, async (ctx) => {
+        const flags = parseInput(RunFlags, opts, "run options");
+        const { actor } = await ctx.tenant();
+        const summary = await runCollections(ctx.deps, actor, flags);
+        ctx.io.out(ctx.json ? toJson(summary) : describeRun(summary));
+      }),
+    );
+
+  const policy = program.command("policy").description("collections policies: ordered steps by days from the due date");
+  policy
+    .command("list")
+    .description("the newest version of every policy")
+    .action((_o, cmd: Command) =>
+      withContext(cmd, env, async (ctx) => {
+        const { actor } = await ctx.tenant();
+        const rows = await listPolicies(ctx.deps, actor);
+        ctx.io.out(
+          ctx.json
+            ? toJson(rows)
+            : formatTable(rows, [
+                { header: "key", value: (p) => p.key },
+                { header: "version", value: (p) => p.version, align: "right" },
+                { header: "name", value: (p) => p.name },
+                { header: "steps", value: (p) => p.definition.steps.map((s) => `${s.offsetDays >= 0 ? "+" : ""}${s.offsetDays} ${s.channel}`).join(", ") },
+              ]),
+        );
+      }),
+    );
+  policy
+    .command("show <key>")
+    .description("every version of one policy, as JSON")
+    .action((key: string, _o, cmd: Command) =>
+      withContext(cmd, env, async (ctx) => {
+        const { actor } = await ctx.tenant();
+        ctx.io.out(toJson(await policyHistory(ctx.deps, actor, key)));
+      }),
+    );
+  policy
+    .command("apply <file>")
+    .description("write a policy from a JSON file; a changed definition becomes a new version")
+    .action((file: string, _o, cmd: Command) =>
+      withContext(cmd, env, async (ctx) => {
+        const body = parseJson(await readText(file), file);
+        const { actor } = await ctx.tenant();
+        const { policy: applied, changed } = await applyPolicy(ctx.deps, actor, body);
+        ctx.io.out(ctx.json ? toJson({ policy: applied, changed }) : changed ? `policy ${applied.key} is now version ${applied.version}` : `policy ${applied.key} unchanged (version ${applied.version})`);
+      }),
+    );
+
+  program
+    .command("simulate <file>")
+    .description("replay a scenario file day by day through the engine on a throwaway database (docs/scenario.md)")
+    .action(async (file: string, _o, cmd: Command) => {
+      const json = Boolean(cmd.optsWithGlobals<{ json?: boolean }>().json);
+      const result = await simulate(await readText(file));
+      env.io.out(json ? toJson(result) : describeSimulation(result));
+    });
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return fail("MALFORMED_FILE", `${file} is not JSON: ${(error as Error).message}`, { path: "file" });
+  }
+}
+
+function describeRun(s: RunSummary): string {
+  const counts = (m: Record<string, number | undefined>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+  return [
+    `${s.dryRun ? "dry run for" : "collections run for"} ${s.date}: ${s.accounts} accounts`,
+    `  performed: ${counts(s.performed)}`,
+    `  skipped steps: ${s.skipped}; chases ended: ${s.cleared}; unreachable: ${s.unreachable}`,
+    `  waiting: ${counts(s.waiting)}`,
+    `  promises kept ${s.promises.kept}, broken ${s.promises.broken}`,
+  ].join("\n");
+}
+
+function describeSimulation(r: SimulationResult): string {
+  const actions = formatTable(r.actions, [
+    { header: "date", value: (a) => a.date },
+    { header: "customer", value: (a) => a.customer },
+    { header: "step", value: (a) => a.step },
+    { header: "channel", value: (a) => a.channel },
+    { header: "overdue", value: (a) => `${a.overdue} ${a.currency}`, align: "right" },
+    { header: "invoices", value: (a) => a.invoices.join(" ") },
+    { header: "skipped", value: (a) => a.skipped.join(" ") },
+  ]);
+  const customers = r.customers.map((c) => `  ${c.id}: ${c.stage ?? "not chased"}${c.handedOff ? " (handed off)" : ""}${c.creditHold ? " (credit hold)" : ""}`).join("\n");
+  return `${actions}\n\nat the end:\n${customers}`;
+}
