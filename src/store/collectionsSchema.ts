@@ -200,7 +200,28 @@ export interface MessageTemplatesTable {
   updated_at: Generated<Date>;
 }
 
+export interface CollectionRunsTable {
+  tenant_id: string;
+  run_date: DateCol;
+  batches: number;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface CollectionRunBatchesTable {
+  tenant_id: string;
+  run_date: DateCol;
+  batch_no: number;
+  from_id: string;
+  to_id: string | null;
+  done_at: Timestamp | null;
+  done_by: string | null;
+  summary: Json;
+}
+
 export interface CollectionsTables {
+  collection_runs: CollectionRunsTable;
+  collection_run_batches: CollectionRunBatchesTable;
   tenant_settings: TenantSettingsTable;
   policies: PoliciesTable;
   segments: SegmentsTable;

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
 import { runCollections, type RunSummary } from "../../app/collections/runCollections.js";
@@ -7,12 +8,13 @@ import { parseInput } from "../../app/inputs/validate.js";
 import { applyPolicy } from "../../app/policies/applyPolicy.js";
 import { listPolicies, policyHistory } from "../../app/policies/listPolicies.js";
 import { simulate } from "../../app/simulation/simulate.js";
+import { listTenants } from "../../app/tenants/findTenant.js";
 import type { SimulationResult } from "../../app/simulation/simulationResult.js";
 import { fail } from "../../domain/errors.js";
 import { withContext, type CliEnvironment } from "../context.js";
 import { formatTable, toJson } from "../io.js";
 
-const RunFlags = z.strictObject({ asOf: zIsoDate.optional(), dryRun: z.boolean().optional() });
+const RunFlags = z.object({ asOf: zIsoDate.optional(), dryRun: z.boolean().optional(), batchSize: z.number().int().min(1).max(100_000) });
 
 const readText = (file: string): Promise<string> => readFile(file, "utf8").catch(() => fail("VALIDATION_FAILED", `cannot read ${file}`, { path: "file" }));
 
@@ -22,12 +24,21 @@ export function registerCollectionsCommands(program: Command, env: CliEnvironmen
     .description("run collections for one day: decide every customer's next step and queue the messages and tasks")
     .option("--as-of <date>", "the day to run for (default: today in the tenant's time zone)")
     .option("--dry-run", "decide and report, change nothing")
-    .action((opts: { asOf?: string; dryRun?: boolean }, cmd: Command) =>
+    .option("--worker", "share the day's run with other worker processes on the same PostgreSQL; without --tenant, run every tenant")
+    .option("--batch-size <n>", "customers per batch when this process plans the day", "2000")
+    .action((opts: { asOf?: string; dryRun?: boolean; worker?: boolean; batchSize: string }, cmd: Command) =>
       withContext(cmd, env, async (ctx) => {
-        const flags = parseInput(RunFlags, opts, "run options");
-        const { actor } = await ctx.tenant();
-        const summary = await runCollections(ctx.deps, actor, flags);
-        ctx.io.out(ctx.json ? toJson(summary) : describeRun(summary));
+        const flags = parseInput(RunFlags, { ...opts, batchSize: Number(opts.batchSize) }, "run options");
+        const named = cmd.optsWithGlobals<{ tenant?: string }>().tenant ?? env.env.DUNWELL_TENANT;
+        const tenants = opts.worker && !named ? await listTenants(ctx.deps) : [(await ctx.tenant()).tenant];
+        const hold = Number(env.env.DUNWELL_RUN_HOLD_BATCH_MS ?? 0);
+        const worker = opts.worker ? `${hostname()}:${process.pid}` : "cli";
+        const summaries = [];
+        for (const tenant of tenants) {
+          const actor = { tenantId: tenant.id, role: "admin" as const, name: worker };
+          summaries.push({ tenant: tenant.slug, ...(await runCollections(ctx.deps, actor, { ...flags, worker, ...(hold > 0 ? { holdBatchMs: hold } : {}) })) });
+        }
+        ctx.io.out(ctx.json ? toJson(summaries.length === 1 ? summaries[0] : summaries) : summaries.map((s) => `${s.tenant}: ${describeRun(s)}`).join("\n"));
       }),
     );
 

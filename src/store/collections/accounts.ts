@@ -2,6 +2,15 @@ import { sql } from "kysely";
 import type { Db } from "../schema.js";
 import { chaseableItems } from "./chaseableItems.js";
 
+/** Customers with ids from `from` (inclusive) up to `to` (exclusive; null = no upper bound): one batch of a run. */
+export interface CustomerRange {
+  from: string;
+  to: string | null;
+}
+
+export const inRange = (range: CustomerRange | undefined, column = "customer_id") =>
+  range ? sql`and ${sql.ref(column)} >= ${range.from}::uuid ${range.to === null ? sql`` : sql`and ${sql.ref(column)} < ${range.to}::uuid`}` : sql``;
+
 /** One customer in one currency, with what the daily run needs to decide. Amounts are minor units. */
 export interface AccountRow {
   customer_id: string;
@@ -27,9 +36,9 @@ export interface AccountRow {
  * Every account with an item due by `today + leadDays` or a chase in progress, in one set-based
  * query (hash joins over the pause tables, no per-customer round trips).
  */
-export async function loadAccounts(db: Db, q: { tenantId: string; today: string; leadDays: number; customerIds?: readonly string[] }): Promise<AccountRow[]> {
+export async function loadAccounts(db: Db, q: { tenantId: string; today: string; leadDays: number; customers?: CustomerRange }): Promise<AccountRow[]> {
   const { tenantId, today } = q;
-  const only = q.customerIds ? sql`and customer_id = any(${q.customerIds}::uuid[])` : sql``;
+  const only = inRange(q.customers);
   const result = await sql<AccountRow>`
     with items as (
       select customer_id, currency, due_date, open_amount from ${chaseableItems(tenantId, today)} ci

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../schema.js";
+import { inRange, type CustomerRange } from "./accounts.js";
 
 export interface PromiseOutcome {
   id: string;
@@ -16,14 +17,14 @@ export interface PromiseOutcome {
  * currency since it was made reach the promised amount; broken once its date plus grace has passed
  * without that.
  */
-export async function settlePromises(db: Db, tenantId: string, today: string): Promise<PromiseOutcome[]> {
+export async function settlePromises(db: Db, tenantId: string, today: string, customers?: CustomerRange): Promise<PromiseOutcome[]> {
   const result = await sql<PromiseOutcome>`
     with paid as (
       select p.id, coalesce(sum(pm.amount), 0) as paid
         from promises p
         left join payments pm on pm.tenant_id = p.tenant_id and pm.customer_id = p.customer_id and pm.currency = p.currency
                              and pm.received_on >= p.made_on and pm.received_on <= least(${today}::date, p.due_on + p.grace_days)
-       where p.tenant_id = ${tenantId} and p.status = 'open' and p.made_on <= ${today}::date
+       where p.tenant_id = ${tenantId} and p.status = 'open' and p.made_on <= ${today}::date ${inRange(customers, "p.customer_id")}
        group by p.id
     )
     update promises p

@@ -1,0 +1,69 @@
+import { decideAccount } from "../../domain/collections/decideAccount.js";
+import { isMessageStep } from "../../domain/collections/policy.js";
+import { isoDate } from "../../domain/dates/plainDate.js";
+import { insertActivities } from "../../store/activities.js";
+import { loadAccounts, type CustomerRange } from "../../store/collections/accounts.js";
+import { settlePromises } from "../../store/collections/promiseOutcomes.js";
+import { insertActions, setCustomerFlags, unreachableActions, upsertStages } from "../../store/collections/runRecords.js";
+import { collectionSettings } from "../../store/collectionSettings.js";
+import { enqueue } from "../../store/outbox.js";
+import type { Db } from "../../store/schema.js";
+import { insertTasks } from "../../store/tasks.js";
+import type { Actor, AppDeps } from "../deps.js";
+import { loadPolicies } from "../policies/loadPolicies.js";
+import type { TenantView } from "../tenants/tenantView.js";
+import { tenantCalendar } from "../tenants/tenantCalendar.js";
+import { accountKey, accountState, leadDays, policyFor } from "./accountStates.js";
+import { promiseOutputs } from "./promiseOutputs.js";
+import { runOutputs, type Decided, type RunOutputs } from "./runOutputs.js";
+import { summarize, type RunSummary } from "./runSummary.js";
+
+/**
+ * Decides and records one batch of customers for `today` inside the caller's transaction: settles
+ * their promises, decides every account with the pure engine, and writes actions, stages, tasks,
+ * timeline entries and outbox messages — all or nothing.
+ */
+export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: TenantView, today: string, customers?: CustomerRange): Promise<RunSummary> {
+  const calendar = await tenantCalendar(tx, tenant);
+  const policies = await loadPolicies(tx, deps, tenant.id);
+  const settings = await collectionSettings(tx, tenant.id);
+  const ctx = { today, actor: actor.name, newId: deps.newId };
+
+  const promises = await settlePromises(tx, tenant.id, today, customers);
+  const broken = new Set(promises.filter((p) => p.status === "broken").map((p) => accountKey(p.customer_id, p.currency)));
+  const rows = await loadAccounts(tx, { tenantId: tenant.id, today, leadDays: leadDays(policies.values()), ...(customers ? { customers } : {}) });
+  const choice = { policies, segmentPolicies: settings.segmentPolicies, defaultPolicy: settings.defaultPolicy };
+  // Accounts come ordered by customer: a message in one currency holds back another currency's until tomorrow.
+  const messaged = new Set<string>();
+  const decided: Decided[] = rows.map((row) => {
+    const state = accountState(row, broken);
+    const account = messaged.has(row.customer_id) ? { ...state, messagedToday: true } : state;
+    const policy = policyFor(row, choice);
+    const decision = decideAccount(account, policy, { today: isoDate(today), calendar });
+    if (decision.kind === "advance" && decision.performed.some((s) => isMessageStep(s.step))) messaged.add(row.customer_id);
+    return { account, policy, decision };
+  });
+  const outputs = runOutputs(decided, ctx);
+  const promiseOut = promiseOutputs(promises, ctx);
+  outputs.tasks.push(...promiseOut.tasks);
+  outputs.activities.push(...promiseOut.activities);
+  const unreachable = await writeOutputs(tx, tenant.id, ctx, outputs);
+  return summarize(today, decided, outputs, promises, unreachable);
+}
+
+async function writeOutputs(tx: Db, tenantId: string, ctx: { today: string; actor: string; newId: () => string }, out: RunOutputs): Promise<number> {
+  const q = { tenantId, today: ctx.today, actor: ctx.actor };
+  await insertActions(tx, q, out.actions);
+  await upsertStages(tx, q, out.stages);
+  // A message nobody can receive becomes a task to find a contact, instead of an outbox row that can only fail.
+  const unreachable = await unreachableActions(tx, tenantId, out.messages.filter((m) => m.channel !== "event").map((m) => m.actionId!));
+  const lost = new Set(unreachable.map((u) => u.id));
+  await enqueue(tx, tenantId, out.messages.filter((m) => !lost.has(m.actionId!) || m.channel === "event"));
+  out.tasks.push(
+    ...unreachable.map((u) => ({ id: ctx.newId(), customerId: u.customer_id, kind: "no_contact" as const, title: u.channel === "letter" ? "Add a postal address: a letter could not be sent" : `Add a contact for ${u.channel}: a reminder could not be sent`, dueOn: ctx.today, actionId: u.id, details: { channel: u.channel } })),
+  );
+  await insertTasks(tx, tenantId, out.tasks);
+  await insertActivities(tx, tenantId, out.activities);
+  await setCustomerFlags(tx, q, { creditHold: out.creditHold, handedOff: out.handedOff });
+  return unreachable.length;
+}
