@@ -13,7 +13,7 @@ declare module "fastify" {
   }
 }
 
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface RouteContext<P> {
   deps: AppDeps;

@@ -4,6 +4,7 @@ import { registerCollectionsCommands } from "./commands/collectionsCommands.js";
 import { registerDemoCommand } from "./commands/demoCommand.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerLedgerCommands } from "./commands/ledgerCommands.js";
+import { registerSegmentCommands } from "./commands/segmentCommands.js";
 import { registerServeCommand } from "./commands/serveCommand.js";
 import { registerTenantCommands } from "./commands/tenantCommands.js";
 import { registerMaintenanceCommands } from "./commands/maintenanceCommands.js";
@@ -27,6 +28,7 @@ export function buildProgram(env: CliEnvironment): Command {
   registerServeCommand(program, env);
   registerMaintenanceCommands(program, env);
   registerCollectionsCommands(program, env);
+  registerSegmentCommands(program, env);
   return program;
 }
 

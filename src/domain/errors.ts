@@ -73,6 +73,8 @@ export const ERROR_CODES = {
   PROMISE_NOT_FOUND: "not_found",
   HOLD_NOT_FOUND: "not_found",
   TASK_NOT_FOUND: "not_found",
+  TEMPLATE_NOT_FOUND: "not_found",
+  PRINT_BATCH_NOT_FOUND: "not_found",
   DISPUTE_EXISTS: "conflict",
   DISPUTE_CLOSED: "conflict",
   HOLD_RELEASED: "conflict",

@@ -1,4 +1,3 @@
-import type { ActivityRow } from "./collectionsSchema.js";
 import { insertRows } from "./bulkInsert.js";
 import type { Db } from "./schema.js";
 
@@ -31,6 +30,3 @@ export const insertActivities = (db: Db, tenantId: string, activities: readonly 
       details: a.details === undefined ? null : JSON.stringify(a.details),
     })),
   );
-
-export const customerTimeline = (db: Db, tenantId: string, customerId: string, limit: number): Promise<ActivityRow[]> =>
-  db.selectFrom("activities").selectAll().where("tenant_id", "=", tenantId).where("customer_id", "=", customerId).orderBy("at", "desc").orderBy("id", "desc").limit(limit).execute();

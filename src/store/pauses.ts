@@ -13,13 +13,6 @@ export const findOpenDispute = (db: Db, tenantId: string, invoiceId: string): Pr
   db.selectFrom("disputes").selectAll().where("tenant_id", "=", tenantId).where("invoice_id", "=", invoiceId).where("status", "=", "open").executeTakeFirst();
 export const resolveDispute = (db: Db, tenantId: string, id: string, patch: { status: "upheld" | "rejected"; resolved_on: string; resolution_note: string | null }) =>
   db.updateTable("disputes").set(patch).where("tenant_id", "=", tenantId).where("id", "=", id).where("status", "=", "open").execute();
-export const listDisputes = (db: Db, tenantId: string, q: { status?: string; customerId?: string }): Promise<DisputeRow[]> => {
-  let query = db.selectFrom("disputes").selectAll().where("tenant_id", "=", tenantId);
-  if (q.status) query = query.where("status", "=", q.status as DisputeRow["status"]);
-  if (q.customerId) query = query.where("customer_id", "=", q.customerId);
-  return query.orderBy("opened_on").orderBy("id").execute();
-};
-
 export const insertPromise = (db: Db, row: Insertable<PromisesTable>) => db.insertInto("promises").values(row).execute();
 export const findPromise = (db: Db, tenantId: string, id: string): Promise<PromiseRow | undefined> =>
   db.selectFrom("promises").selectAll().where("tenant_id", "=", tenantId).where("id", "=", id).executeTakeFirst();

@@ -69,6 +69,18 @@ describe.skipIf(!engineAvailable())("scenario replays", () => {
     expect(lines(result)).toEqual(["2024-10-04 C1 EUR r1 [D-1] 100.00", "2024-10-11 C1 EUR r2 [D-1] 100.00"]);
   });
 
+  it("gives customers their segment's policy by rule, and a customer's own policy wins", async () => {
+    const { result } = await replay("segments");
+    expect(lines(result)).toEqual([
+      "2024-02-07 C2 EUR r1 [I-2] 100.00",
+      "2024-02-07 C4 EUR r1 [I-4] 100.00",
+      "2024-02-15 C2 EUR r2 [I-2] 100.00",
+      "2024-02-15 C4 EUR r2 [I-4] 100.00",
+      "2024-02-20 C1 EUR late-r1 [I-1] 100.00",
+      "2024-02-20 C3 EUR late-r1 [I-3] 5000.00",
+    ]);
+  });
+
   it("does nothing new when the run repeats on the same day", async () => {
     const { deps, actor, result } = await replay("catch-up");
     const again = await runCollections(deps, actor, { asOf: "2024-03-01" });

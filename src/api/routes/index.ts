@@ -1,6 +1,10 @@
 import type { ApiRoute } from "../route.js";
 import { allocationRoutes } from "./allocations.js";
 import { apiKeyRoutes } from "./apiKeys.js";
+import { policyRoutes } from "./collections/policies.js";
+import { pauseRoutes } from "./collections/pauses.js";
+import { runRoutes } from "./collections/runs.js";
+import { worklistRoutes } from "./collections/worklist.js";
 import { contactRoutes } from "./contacts.js";
 import { creditNoteRoutes } from "./creditNotes.js";
 import { customerRoutes } from "./customers.js";
@@ -8,6 +12,7 @@ import { importRoutes } from "./imports.js";
 import { invoiceRoutes } from "./invoices.js";
 import { paymentRoutes } from "./payments.js";
 import { reportRoutes } from "./reports.js";
+import { segmentRoutes } from "./collections/segments.js";
 import { tenantRoutes } from "./tenant.js";
 
 /** Every /api/v1 route, in the order the OpenAPI document lists them. */
@@ -21,5 +26,10 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...allocationRoutes,
   ...reportRoutes,
   ...importRoutes,
+  ...policyRoutes,
+  ...segmentRoutes,
+  ...runRoutes,
+  ...pauseRoutes,
+  ...worklistRoutes,
   ...apiKeyRoutes,
 ];

@@ -1,5 +1,8 @@
 import { decideAccount } from "../../domain/collections/decideAccount.js";
 import { isMessageStep } from "../../domain/collections/policy.js";
+import { assignSegment, needsPaymentHistory } from "../../domain/collections/segments.js";
+import { customerAttributes } from "../../store/segments.js";
+import { loadSegments } from "../segments/segments.js";
 import { isoDate } from "../../domain/dates/plainDate.js";
 import { insertActivities } from "../../store/activities.js";
 import { loadAccounts, type CustomerRange } from "../../store/collections/accounts.js";
@@ -31,7 +34,9 @@ export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: T
 
   const promises = await settlePromises(tx, tenant.id, today, customers);
   const broken = new Set(promises.filter((p) => p.status === "broken").map((p) => accountKey(p.customer_id, p.currency)));
-  const rows = await loadAccounts(tx, { tenantId: tenant.id, today, leadDays: leadDays(policies.values()), ...(customers ? { customers } : {}) });
+  const loaded = await loadAccounts(tx, { tenantId: tenant.id, today, leadDays: leadDays(policies.values()), ...(customers ? { customers } : {}) });
+  const segmentOf = await segmentsByRule(tx, tenant.id, today, customers);
+  const rows = loaded.map((row) => (row.segment === null && segmentOf.has(row.customer_id) ? { ...row, segment: segmentOf.get(row.customer_id)! } : row));
   const choice = { policies, segmentPolicies: settings.segmentPolicies, defaultPolicy: settings.defaultPolicy };
   // Accounts come ordered by customer: a message in one currency holds back another currency's until tomorrow.
   const messaged = new Set<string>();
@@ -49,6 +54,19 @@ export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: T
   outputs.activities.push(...promiseOut.activities);
   const unreachable = await writeOutputs(tx, tenant.id, ctx, outputs);
   return summarize(today, decided, outputs, promises, unreachable);
+}
+
+/** Segments by rule for customers without a segment of their own (none when the tenant has no segments). */
+async function segmentsByRule(tx: Db, tenantId: string, today: string, customers: CustomerRange | undefined): Promise<Map<string, string>> {
+  const segments = await loadSegments(tx, tenantId);
+  if (segments.length === 0) return new Map();
+  const rows = await customerAttributes(tx, { tenantId, today, withHistory: needsPaymentHistory(segments), ...(customers ? { customers } : {}) });
+  const assigned = new Map<string, string>();
+  for (const r of rows) {
+    const segment = assignSegment({ tags: r.tags, country: r.country, openBalance: new Map((r.balances ?? []).map((b) => [b.currency, BigInt(b.open)])), averageDaysLate: r.average_days_late }, segments);
+    if (segment) assigned.set(r.id, segment);
+  }
+  return assigned;
 }
 
 async function writeOutputs(tx: Db, tenantId: string, ctx: { today: string; actor: string; newId: () => string }, out: RunOutputs): Promise<number> {

@@ -13,6 +13,7 @@ import { placeHold, releaseHold } from "../pauses/holds.js";
 import { recordPromise } from "../pauses/promises.js";
 import { recordPayment } from "../payments/recordPayment.js";
 import { applyPolicy } from "../policies/applyPolicy.js";
+import { applySegment } from "../segments/segments.js";
 import { createTenant } from "../tenants/createTenant.js";
 import { setDefaultPolicy } from "../../store/collectionSettings.js";
 import { activeHolds, findOpenDispute } from "../../store/pauses.js";
@@ -42,6 +43,7 @@ export async function replayScenario(deps: AppDeps, scenario: Scenario, slug = "
 async function setUp(deps: AppDeps, actor: Actor, s: Scenario): Promise<void> {
   for (const [i, p] of s.policies.entries()) await atPath(`policies[${i}]`, () => applyPolicy(deps, actor, policyInputOf(p)));
   if (s.policies[0]) await setDefaultPolicy(deps.db, actor.tenantId, s.policies[0].id);
+  for (const [i, segment] of s.segments.entries()) await atPath(`segments[${i}]`, () => applySegment(deps, actor, segment));
   for (const [i, c] of s.customers.entries()) {
     await atPath(`customers[${i}]`, async () => {
       const customer = await createCustomer(deps, actor, {

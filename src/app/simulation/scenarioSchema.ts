@@ -5,6 +5,8 @@ import { isCurrency } from "../../domain/money/index.js";
 import { parseAmount, type Currency } from "../../domain/money/index.js";
 import { refineAmount, zDecimal } from "../inputs/fields.js";
 import { PolicyInput } from "../inputs/policyInputs.js";
+import { SegmentInput } from "../inputs/segmentInputs.js";
+import { SHIPPED_POLICIES } from "../../domain/collections/shippedPolicies.js";
 import { fieldIssues } from "../inputs/validate.js";
 import { DISPUTE_REASONS } from "../inputs/collectionInputs.js";
 
@@ -85,6 +87,8 @@ const Event = z.discriminatedUnion("type", [
 export const Scenario = z.strictObject({
   settings: z.strictObject({ currency: zCode, country: z.string().length(2), timezone: z.string().min(1), language: z.string().optional(), name: z.string().optional() }),
   policies: z.array(Policy).default([]),
+  /** Segments as `dunwell segment apply` takes them. */
+  segments: z.array(z.unknown()).default([]),
   customers: z.array(Customer).min(1),
   invoices: z.array(Invoice).default([]),
   timeline: z.array(Event).default([]),
@@ -94,6 +98,8 @@ export const Scenario = z.strictObject({
 export type Scenario = z.output<typeof Scenario>;
 export type ScenarioEvent = z.output<typeof Event>;
 
+const SHIPPED = SHIPPED_POLICIES.map((p) => p.key);
+
 /** Cross-field rules zod cannot see: dangling references, dates out of range, amounts of the event's currency. */
 export function checkScenario(s: Scenario, ctx: z.RefinementCtx): void {
   const issue = (path: (string | number)[], message: string, code: string) => ctx.addIssue({ code: "custom", path, message, params: { code } });
@@ -102,7 +108,7 @@ export function checkScenario(s: Scenario, ctx: z.RefinementCtx): void {
   const invoices = new Map(s.invoices.map((i) => [i.number, i]));
   const policies = new Set(s.policies.map((p) => p.id));
   s.customers.forEach((c, i) => {
-    if (c.policy && !policies.has(c.policy) && !["standard", "gentle", "strict", "cadence-15-30-45"].includes(c.policy)) issue(["customers", i, "policy"], `no policy "${c.policy}"`, "UNKNOWN_REFERENCE");
+    if (c.policy && !policies.has(c.policy) && !SHIPPED.includes(c.policy)) issue(["customers", i, "policy"], `no policy "${c.policy}"`, "UNKNOWN_REFERENCE");
   });
   s.invoices.forEach((inv, i) => {
     if (!customers.has(inv.customer)) issue(["invoices", i, "customer"], `no customer "${inv.customer}"`, "UNKNOWN_REFERENCE");
@@ -119,6 +125,11 @@ export function checkScenario(s: Scenario, ctx: z.RefinementCtx): void {
       if (!parsed.ok) issue(["timeline", i, "amount"], parsed.error.message, parsed.error.code);
       else if (parsed.value <= 0n) issue(["timeline", i, "amount"], "must be greater than zero", "INVALID_AMOUNT");
     }
+  });
+  s.segments.forEach((seg, i) => {
+    const parsed = SegmentInput.safeParse(seg);
+    if (!parsed.success) for (const x of fieldIssues(parsed.error)) issue(["segments", i, ...x.path.split(".")], x.message, x.code);
+    else if (!policies.has(parsed.data.policy) && !SHIPPED.includes(parsed.data.policy)) issue(["segments", i, "policy"], `no policy "${parsed.data.policy}"`, "UNKNOWN_REFERENCE");
   });
   s.policies.forEach((p, i) => {
     const parsed = PolicyInput.safeParse(policyInputOf(p));

@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from "../dates/businessCalendar.js";
-import { compareDates, daysBetween, type PlainDate } from "../dates/plainDate.js";
-import { isReached, isStillChased, itemsDueBy, stageIndex, stepDate, type AccountState, type PauseReason } from "./account.js";
+import type { PlainDate } from "../dates/plainDate.js";
+import { epochDay, isReached, isStillChased, itemsDueBy, stageIndex, stepDay, type AccountState, type PauseReason } from "./account.js";
 import { isMessageStep, type Policy, type PolicyStep } from "./policy.js";
 
 export interface DecisionContext {
@@ -101,7 +101,7 @@ const chasedAmount = (account: AccountState, step: PolicyStep): bigint => (step.
  * catching up never jumps straight to an agency.
  */
 function withNoticeFirst(candidates: readonly RecordedStep[], lastMessageOn: PlainDate | null, today: PlainDate): readonly RecordedStep[] {
-  const noticeGiven = (s: RecordedStep): boolean => s.step.noticeDays === 0 || (lastMessageOn !== null && daysBetween(lastMessageOn, today) >= s.step.noticeDays);
+  const noticeGiven = (s: RecordedStep): boolean => s.step.noticeDays === 0 || (lastMessageOn !== null && epochDay(today) - epochDay(lastMessageOn) >= s.step.noticeDays);
   const guard = candidates.find((s) => !noticeGiven(s));
   if (!guard) return candidates;
   const before = candidates.filter((s) => s.index < guard.index);
@@ -119,7 +119,7 @@ function nextStepDay(candidates: readonly RecordedStep[]): readonly RecordedStep
 /** The steps falling on the latest due day among `steps` (steps sharing an offset happen together). */
 function latestDay(steps: readonly RecordedStep[], oldestDue: PlainDate, calendar: BusinessCalendar): RecordedStep[] {
   if (steps.length === 0) return [];
-  const dates = steps.map((s) => stepDate(s.step, oldestDue, calendar));
-  const latest = dates.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
-  return steps.filter((_, i) => compareDates(dates[i]!, latest) === 0);
+  const days = steps.map((s) => stepDay(s.step, oldestDue, calendar));
+  const latest = Math.max(...days);
+  return steps.filter((_, i) => days[i] === latest);
 }

@@ -29,12 +29,23 @@ export async function insertActions(db: Db, q: { tenantId: string; today: string
   if (actions.length === 0) return;
   const col = <T>(f: (a: ActionRecord) => T) => actions.map(f);
   await sql`
+    with a as (
+      select * from unnest(${col((a) => a.id)}::uuid[], ${col((a) => a.customerId)}::uuid[], ${col((a) => a.currency)}::text[], ${col((a) => a.cycle)}::int[],
+                           ${col((a) => a.policyId)}::uuid[], ${col((a) => a.stepId)}::text[], ${col((a) => a.stepIndex)}::int[], ${col((a) => a.channel)}::text[],
+                           ${col((a) => a.status)}::text[], ${col((a) => a.skipReason)}::text[], ${col((a) => a.amount.toString())}::bigint[], ${col((a) => a.itemsDueBy)}::date[])
+        as a(id, customer_id, currency, cycle, policy_id, step_id, step_index, channel, status, skip_reason, amount, items_due_by)
+    ),
+    -- One pass over the open items for all of today's actions (an invoice with installments counts once).
+    listed as (
+      select a.id, ci.invoice_id, min(ci.due_date) as due_date
+        from a join ${chaseableItems(q.tenantId, q.today)} ci on ci.customer_id = a.customer_id and ci.currency = a.currency and ci.due_date <= a.items_due_by
+       where a.items_due_by is not null
+       group by a.id, ci.invoice_id
+    ),
+    items as (select id, array_agg(invoice_id order by due_date, invoice_id) as invoice_ids from listed group by id)
     insert into dunning_actions (tenant_id, id, customer_id, currency, cycle, run_date, policy_id, step_id, step_index, channel, status, skip_reason, overdue_amount, invoice_ids, contact_id, created_by)
     select ${q.tenantId}, a.id, a.customer_id, a.currency, a.cycle, ${q.today}::date, a.policy_id, a.step_id, a.step_index, a.channel, a.status, a.skip_reason, a.amount,
-           case when a.items_due_by is null then '{}'::uuid[] else array(
-             select ci.invoice_id from ${chaseableItems(q.tenantId, q.today)} ci
-              where ci.customer_id = a.customer_id and ci.currency = a.currency and ci.due_date <= a.items_due_by
-              group by ci.invoice_id order by min(ci.due_date), ci.invoice_id) end,
+           coalesce(items.invoice_ids, '{}'::uuid[]),
            case when a.status = 'performed' then (
              select ct.id from contacts ct
               where ct.tenant_id = ${q.tenantId} and ct.customer_id = a.customer_id
@@ -43,10 +54,7 @@ export async function insertActions(db: Db, q: { tenantId: string; today: string
                        (ct.roles && array['accounts_payable', 'billing']) desc, ct.is_primary desc, ct.created_at, ct.id
               limit 1) end,
            ${q.actor}
-      from unnest(${col((a) => a.id)}::uuid[], ${col((a) => a.customerId)}::uuid[], ${col((a) => a.currency)}::text[], ${col((a) => a.cycle)}::int[],
-                  ${col((a) => a.policyId)}::uuid[], ${col((a) => a.stepId)}::text[], ${col((a) => a.stepIndex)}::int[], ${col((a) => a.channel)}::text[],
-                  ${col((a) => a.status)}::text[], ${col((a) => a.skipReason)}::text[], ${col((a) => a.amount.toString())}::bigint[], ${col((a) => a.itemsDueBy)}::date[])
-        as a(id, customer_id, currency, cycle, policy_id, step_id, step_index, channel, status, skip_reason, amount, items_due_by)`.execute(db);
+      from a left join items on items.id = a.id`.execute(db);
 }
 
 export interface StageRecord {
