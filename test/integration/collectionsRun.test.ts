@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { runCollections } from "../../src/app/collections/runCollections.js";
+import { runDueTenants } from "../../src/app/collections/runDueTenants.js";
+import { appDeps, type AppDeps } from "../../src/app/deps.js";
+import { getTenantById } from "../../src/app/tenants/findTenant.js";
+import { fixedClock } from "../../src/domain/dates/clock.js";
 import { addContact } from "../../src/app/customers/contacts.js";
 import { recordPayment } from "../../src/app/payments/recordPayment.js";
 import { actionsBetween } from "../../src/store/collections/actionsOfDay.js";
@@ -61,4 +66,23 @@ describe.skipIf(!engineAvailable())("daily collections run", () => {
     expect(await actionsBetween(deps.db, { tenantId: actor.tenantId, from: "2024-01-01", to: "2024-12-31" })).toEqual([]);
     expect((await runCollections(deps, actor, { asOf: "2024-04-08" })).performed).toEqual({ email: 1 });
   });
+
+  it("runs each tenant once a day, after its local run time, and catches up when the server was down at that hour", async () => {
+    const actor = await newTenant(depsAt(t()), { timezone: "Europe/Berlin" });
+    const c = await newCustomer(depsAt(t()), actor);
+    await addContact(depsAt(t()), actor, c.id, { email: "ap@acme.example" });
+    await newInvoice(depsAt(t()), actor, c.id, { issueDate: "2024-03-01", dueDate: "2024-03-31" });
+    const at = (instant: string) => appDeps(t().db, t().engine, fixedClock(instant));
+    const mine = (runs: { summary: { actionIds: string[] } }[]) => runs.filter((r) => r.summary.actionIds.length > 0);
+    await runDueTenants(at("2024-04-08T03:30:00Z")); // 05:30 in Berlin: before the run time
+    expect(await tenantRuns(at("2024-04-08T03:30:00Z"), actor.tenantId)).toBeUndefined();
+    const morning = await runDueTenants(at("2024-04-08T04:30:00Z")); // 06:30 in Berlin
+    expect(mine(morning).length).toBeGreaterThanOrEqual(1);
+    expect(await tenantRuns(at("2024-04-08T04:30:00Z"), actor.tenantId)).toBe("2024-04-08");
+    const later = await runDueTenants(at("2024-04-08T10:00:00Z"));
+    expect(later.map((r) => r.tenant)).not.toContain((await getTenantById(depsAt(t()), actor.tenantId)).slug);
+  });
 });
+
+const tenantRuns = async (deps: AppDeps, tenantId: string) =>
+  (await deps.db.selectFrom("collection_runs").select(sql<string>`run_date::text`.as("day")).where("tenant_id", "=", tenantId).executeTakeFirst())?.day;
