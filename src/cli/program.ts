@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { Failure, KIND_STATUS, kindOf } from "../domain/errors.js";
 import { registerCollectionsCommands } from "./commands/collectionsCommands.js";
 import { registerDemoCommand } from "./commands/demoCommand.js";
+import { registerDispatchCommand } from "./commands/dispatchCommand.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerLedgerCommands } from "./commands/ledgerCommands.js";
 import { registerSegmentCommands } from "./commands/segmentCommands.js";
@@ -29,6 +30,7 @@ export function buildProgram(env: CliEnvironment): Command {
   registerMaintenanceCommands(program, env);
   registerCollectionsCommands(program, env);
   registerSegmentCommands(program, env);
+  registerDispatchCommand(program, env);
   return program;
 }
 

@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   TEMPLATE_NOT_ALLOWED: "invalid",
   // size
   FILE_TOO_LARGE: "too_large",
+  // files the CLI writes
+  OUTPUT_NOT_WRITABLE: "invalid",
   // references
   TENANT_NOT_FOUND: "not_found",
   CUSTOMER_NOT_FOUND: "not_found",

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction } from "kysely";
 import type { Role } from "../domain/access/roles.js";
 import type { CollectionsTables } from "./collectionsSchema.js";
+import type { DispatchTables } from "./dispatchSchema.js";
 
 /** Dates travel as "YYYY-MM-DD" strings between SQL and the store; the store converts to PlainDate. */
 type DateCol = string;
@@ -204,7 +205,7 @@ export interface AuditLogTable {
   details: Json;
 }
 
-export interface DB extends CollectionsTables {
+export interface DB extends CollectionsTables, DispatchTables {
   tenants: TenantsTable;
   tenant_closing_days: TenantClosingDaysTable;
   users: UsersTable;
