@@ -187,7 +187,8 @@ export async function recomputeTenantBalances(db: Db, tenantId: string): Promise
  * table added later that references the ledger without cascading makes this fail loudly, not partly.
  */
 export async function deleteTenant(db: Db, tenantId: string): Promise<void> {
-  for (const table of ["allocations", "invoice_installments", "credit_notes", "payments", "invoices", "contacts", "customers"] as const) {
+  // dunning_actions has no foreign key to customers (it is written in bulk), so it goes explicitly.
+  for (const table of ["dunning_actions", "allocations", "invoice_installments", "credit_notes", "payments", "invoices", "contacts", "customers"] as const) {
     await db.deleteFrom(table).where("tenant_id", "=", tenantId).execute();
   }
   await db.deleteFrom("tenants").where("tenant_id", "=", tenantId).execute();

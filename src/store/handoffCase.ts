@@ -15,7 +15,7 @@ export interface CaseQuery {
   asOf: string;
 }
 
-/** An open item with its invoice's facts and the invoice's latest dispute opened by the day. */
+/** An open item with its invoice's facts. */
 export interface CaseItemRow {
   invoice_id: string;
   installment_seq: number | null;
@@ -27,24 +27,15 @@ export interface CaseItemRow {
   amount: bigint;
   open: bigint;
   po_number: string | null;
-  dispute_id: string | null;
-  dispute_reason: string | null;
-  dispute_status: "open" | "upheld" | "rejected" | null;
 }
 
 export async function caseOpenItems(db: Db, q: CaseQuery): Promise<CaseItemRow[]> {
   const result = await sql<CaseItemRow>`
     select o.invoice_id, o.installment_seq, i.number, i.kind, i.issue_date, o.due_date, o.currency,
-      coalesce(n.amount, i.amount) as amount, o.open, i.po_number,
-      d.id as dispute_id, d.reason as dispute_reason,
-      case when d.resolved_on > ${q.asOf}::date then 'open' else d.status end as dispute_status
+      coalesce(n.amount, i.amount) as amount, o.open, i.po_number
     from (${openItemsAsOf(q.tenantId, q.asOf, q.customerId)}) o
     join invoices i on i.tenant_id = ${q.tenantId} and i.id = o.invoice_id
     left join invoice_installments n on n.tenant_id = ${q.tenantId} and n.invoice_id = o.invoice_id and n.seq = o.installment_seq
-    left join lateral (
-      select d.id, d.reason, d.status, d.resolved_on from disputes d
-       where d.tenant_id = ${q.tenantId} and d.invoice_id = o.invoice_id and d.opened_on <= ${q.asOf}::date
-       order by d.opened_on desc, d.id desc limit 1) d on true
     where o.open <> 0 order by o.currency, o.due_date, i.number, o.installment_seq`.execute(db);
   return result.rows;
 }

@@ -16,13 +16,15 @@ export interface RunOptions {
   readonly dryRun?: boolean;
   /** Names this process in the batches it completes (workers sharing a run). */
   readonly worker?: string;
-  /** Customers per batch when this call plans the day's run. */
+  /** Customers per batch when this call plans the day's run; default: one batch, or 2,000 for workers. */
   readonly batchSize?: number;
   /** Holds each batch's transaction open this long before committing: lets tests kill a worker mid-batch. */
   readonly holdBatchMs?: number;
 }
 
-const DEFAULT_BATCH_SIZE = 2_000;
+// Workers split the day to share it; a lone process does it in one batch, reading the open items once.
+const WORKER_BATCH_SIZE = 2_000;
+const WHOLE_TENANT = 1_000_000_000;
 const POLL_MS = 200;
 
 class DryRunRollback extends Error {
@@ -45,7 +47,7 @@ export async function runCollections(deps: AppDeps, actor: Actor, options: RunOp
   const worker = options.worker ?? actor.name;
   const q = { tenantId: tenant.id, today };
   await deps.db.transaction().execute(async (tx) => {
-    if (await planRun(tx, { ...q, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE, actor: actor.name })) await audit(tx, deps, actor, "collections.run", "tenant", tenant.id, { date: today });
+    if (await planRun(tx, { ...q, batchSize: options.batchSize ?? (options.worker ? WORKER_BATCH_SIZE : WHOLE_TENANT), actor: actor.name })) await audit(tx, deps, actor, "collections.run", "tenant", tenant.id, { date: today });
   });
   const parts: RunSummary[] = [];
   for (;;) {

@@ -14,7 +14,7 @@ import { fail } from "../../domain/errors.js";
 import { withContext, type CliEnvironment } from "../context.js";
 import { formatTable, toJson } from "../io.js";
 
-const RunFlags = z.object({ asOf: zIsoDate.optional(), dryRun: z.boolean().optional(), batchSize: z.number().int().min(1).max(100_000) });
+const RunFlags = z.object({ asOf: zIsoDate.optional(), dryRun: z.boolean().optional(), batchSize: z.number().int().min(1).max(1_000_000).optional() });
 
 const readText = (file: string): Promise<string> => readFile(file, "utf8").catch(() => fail("VALIDATION_FAILED", `cannot read ${file}`, { path: "file" }));
 
@@ -25,10 +25,10 @@ export function registerCollectionsCommands(program: Command, env: CliEnvironmen
     .option("--as-of <date>", "the day to run for (default: today in the tenant's time zone)")
     .option("--dry-run", "decide and report, change nothing")
     .option("--worker", "share the day's run with other worker processes on the same PostgreSQL; without --tenant, run every tenant")
-    .option("--batch-size <n>", "customers per batch when this process plans the day", "2000")
-    .action((opts: { asOf?: string; dryRun?: boolean; worker?: boolean; batchSize: string }, cmd: Command) =>
+    .option("--batch-size <n>", "customers per batch when this process plans the day (default: one batch; 2000 with --worker)")
+    .action((opts: { asOf?: string; dryRun?: boolean; worker?: boolean; batchSize?: string }, cmd: Command) =>
       withContext(cmd, env, async (ctx) => {
-        const flags = parseInput(RunFlags, { ...opts, batchSize: Number(opts.batchSize) }, "run options");
+        const flags = parseInput(RunFlags, { asOf: opts.asOf, dryRun: opts.dryRun, ...(opts.batchSize === undefined ? {} : { batchSize: Number(opts.batchSize) }) }, "run options");
         const named = cmd.optsWithGlobals<{ tenant?: string }>().tenant ?? env.env.DUNWELL_TENANT;
         const tenants = opts.worker && !named ? await listTenants(ctx.deps) : [(await ctx.tenant()).tenant];
         const hold = Number(env.env.DUNWELL_RUN_HOLD_BATCH_MS ?? 0);

@@ -20,10 +20,12 @@ export function chaseableItems(tenantId: string, today: string): RawBuilder<unkn
      where i.tenant_id = ${tenantId} and i.open_amount > 0 and not i.has_installments
        and i.id not in (select id from excluded)
     union all
-    select i.id, i.customer_id, i.currency, s.due_date, s.open_amount
+    select s.invoice_id, i.customer_id, i.currency, s.due_date, s.open_amount
       from invoice_installments s
-      join invoices i on i.tenant_id = s.tenant_id and i.id = s.invoice_id
+      -- a keyed lookup per open installment; a plain join lets the planner hash all invoices
+      cross join lateral (select customer_id, currency from invoices
+                           where tenant_id = s.tenant_id and id = s.invoice_id limit 1) i
      where s.tenant_id = ${tenantId} and s.open_amount > 0
-       and i.id not in (select id from excluded)
+       and s.invoice_id not in (select id from excluded)
   )`;
 }

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { copyField, copyInto } from "../engine/copy.js";
 import type { SkipReason } from "../collectionsSchema.js";
 import type { Db } from "../schema.js";
 import { chaseableItems } from "./chaseableItems.js";
@@ -25,7 +26,9 @@ export interface ActionRecord {
  * goes to are chosen here, in SQL: the contact whose preferred channel matches, then accounts
  * payable or billing, then the primary contact.
  */
-export async function insertActions(db: Db, q: { tenantId: string; today: string; actor: string }, actions: readonly ActionRecord[]): Promise<void> {
+export async function insertActions(db: Db, q: { tenantId: string; today: string; actor: string }, all: readonly ActionRecord[]): Promise<void> {
+  await copySkipped(db, q, all.filter((a) => a.status === "skipped"));
+  const actions = all.filter((a) => a.status === "performed");
   if (actions.length === 0) return;
   const col = <T>(f: (a: ActionRecord) => T) => actions.map(f);
   await sql`
@@ -55,6 +58,14 @@ export async function insertActions(db: Db, q: { tenantId: string; today: string
               limit 1) end,
            ${q.actor}
       from a left join items on items.id = a.id`.execute(db);
+}
+
+const SKIPPED_COLUMNS = ["tenant_id", "id", "customer_id", "currency", "cycle", "run_date", "policy_id", "step_id", "step_index", "channel", "status", "skip_reason", "overdue_amount", "created_by"];
+
+/** Skipped steps carry no items and no contact: a catch-up after downtime can record tens of thousands, so they go in by COPY. */
+async function copySkipped(db: Db, q: { tenantId: string; today: string; actor: string }, skipped: readonly ActionRecord[]): Promise<void> {
+  const lines = skipped.map((a) => [q.tenantId, a.id, a.customerId, a.currency, a.cycle, q.today, a.policyId, a.stepId, a.stepIndex, a.channel, a.status, a.skipReason, a.amount, q.actor].map(copyField).join("\t"));
+  if (lines.length > 0) await copyInto(db as unknown as Kysely<unknown>, "dunning_actions", SKIPPED_COLUMNS, lines.join("\n") + "\n");
 }
 
 export interface StageRecord {
