@@ -35,7 +35,12 @@ export function openApiDocument(routes: readonly ApiRoute[], info: { version: st
   for (const r of routes) {
     const path = r.url.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
     const status = successStatus(r);
-    const success = status === 204 ? { description: "Done; no content" } : { description: "Success", content: { "application/json": { schema: schemaOf(r.response, "output") } } };
+    const success =
+      status === 204
+        ? { description: "Done; no content" }
+        : r.produces
+          ? { description: "Success: the file, as a download", content: { [r.produces]: { schema: { type: "string", contentMediaType: r.produces } } } }
+          : { description: "Success", content: { "application/json": { schema: schemaOf(r.response, "output") } } };
     const operation: Record<string, unknown> = {
       operationId: r.operationId,
       tags: [r.tag],

@@ -46,7 +46,18 @@ export interface RouteDefinition<P extends z.ZodType, R extends z.ZodType> {
   status?: 200 | 201 | 204;
   alsoStatus?: readonly number[];
   response: R;
-  handler(ctx: RouteContext<z.output<P>>): Promise<z.output<R>>;
+  /**
+   * A binary media type (e.g. application/pdf): the handler then answers a BinaryBody, sent as a
+   * download with that type; `response` is not used for it.
+   */
+  produces?: string;
+  handler(ctx: RouteContext<z.output<P>>): Promise<z.output<R> | BinaryBody>;
+}
+
+/** What a `produces` route answers: the bytes and the file name offered to save them under. */
+export interface BinaryBody {
+  content: Buffer;
+  filename: string;
 }
 
 /** A route with its types erased, as the server, the OpenAPI generator and tests see it. */
@@ -64,6 +75,7 @@ export interface ApiRoute {
   status?: 200 | 201 | 204;
   alsoStatus?: readonly number[];
   response: z.ZodType;
+  produces?: string;
   handler(ctx: RouteContext<unknown>): Promise<unknown>;
 }
 
@@ -107,6 +119,11 @@ function toFastify(r: ApiRoute, services: RouteServices): RouteOptions {
         setStatus: (code) => void (status = code),
         auth: services.auth,
       });
+      if (r.produces) {
+        const binary = result as BinaryBody;
+        const filename = binary.filename.replace(/[^A-Za-z0-9._-]/g, "_");
+        return reply.code(status).type(r.produces).header("content-disposition", `attachment; filename="${filename}"`).header("cache-control", "private, no-store").send(binary.content);
+      }
       if (services.checkResponses) checkResponse(r, status, result);
       reply.code(status);
       return status === 204 ? reply.send() : result;

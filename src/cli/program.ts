@@ -3,6 +3,7 @@ import { Failure, KIND_STATUS, kindOf } from "../domain/errors.js";
 import { registerCollectionsCommands } from "./commands/collectionsCommands.js";
 import { registerDemoCommand } from "./commands/demoCommand.js";
 import { registerDispatchCommand } from "./commands/dispatchCommand.js";
+import { registerHandoffCommands } from "./commands/handoffCommands.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerLedgerCommands } from "./commands/ledgerCommands.js";
 import { registerSegmentCommands } from "./commands/segmentCommands.js";
@@ -31,6 +32,7 @@ export function buildProgram(env: CliEnvironment): Command {
   registerCollectionsCommands(program, env);
   registerSegmentCommands(program, env);
   registerDispatchCommand(program, env);
+  registerHandoffCommands(program, env);
   return program;
 }
 

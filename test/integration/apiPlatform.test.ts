@@ -98,7 +98,8 @@ describe.skipIf(!engineAvailable())("HTTP API: OpenAPI, health, metrics and the 
 function registeredRoutes(app: FastifyInstance): { method: string; url: string }[] {
   const stack: string[] = [];
   return app.printRoutes({ commonPrefix: false }).split("\n").flatMap((line) => {
-    const match = /^([│ ├└─]*)(\/\S*) \(([A-Z, ]+)\)/.exec(line);
+    // a segment continues its parent's path: "/handoff" then ".pdf"
+    const match = /^([│ ├└─]*)([/.]\S*) \(([A-Z, ]+)\)/.exec(line);
     if (!match) return [];
     const depth = match[1]!.length / 4;
     stack.length = depth;

@@ -34,11 +34,12 @@ export const newApiKey = async (deps: AppDeps, actor: Actor, role: Role = "admin
 
 /** Calls the API with one key: `const api = apiAs(app, key); (await api.get("/api/v1/tenant")).json()`. */
 export function apiAs(app: FastifyInstance, key: string) {
-  const call = (method: "GET" | "POST" | "PATCH" | "DELETE", url: string, payload?: InjectOptions["payload"], headers: Record<string, string> = {}) =>
+  const call = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: InjectOptions["payload"], headers: Record<string, string> = {}) =>
     app.inject({ method, url, headers: { authorization: `Bearer ${key}`, ...headers }, ...(payload === undefined ? {} : { payload }) });
   return {
     get: (url: string, headers?: Record<string, string>) => call("GET", url, undefined, headers),
     post: (url: string, payload?: InjectOptions["payload"], headers?: Record<string, string>) => call("POST", url, payload ?? {}, headers),
+    put: (url: string, payload: InjectOptions["payload"], headers?: Record<string, string>) => call("PUT", url, payload, headers),
     patch: (url: string, payload: InjectOptions["payload"], headers?: Record<string, string>) => call("PATCH", url, payload, headers),
     delete: (url: string, headers?: Record<string, string>) => call("DELETE", url, undefined, headers),
   };

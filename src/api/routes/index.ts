@@ -13,6 +13,8 @@ import { invoiceRoutes } from "./invoices.js";
 import { paymentRoutes } from "./payments.js";
 import { reportRoutes } from "./reports.js";
 import { segmentRoutes } from "./collections/segments.js";
+import { handoffRoutes } from "./collections/handoff.js";
+import { channelRoutes } from "./collections/channels.js";
 import { tenantRoutes } from "./tenant.js";
 
 /** Every /api/v1 route, in the order the OpenAPI document lists them. */
@@ -31,5 +33,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...runRoutes,
   ...pauseRoutes,
   ...worklistRoutes,
+  ...handoffRoutes,
+  ...channelRoutes,
   ...apiKeyRoutes,
 ];

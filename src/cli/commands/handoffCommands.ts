@@ -1,13 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { handoffDossier } from "../../app/handoff/renderHandoffDossier.js";
+import { handoffDossier, handoffFileStem } from "../../app/handoff/renderHandoffDossier.js";
 import { fail } from "../../domain/errors.js";
 import { withContext, type CliEnvironment } from "../context.js";
 import { toJson } from "../io.js";
-
-/** External ids come from ERPs ("K/1001", "ACME 7"): only safe characters reach a file name. */
-export const handoffFileStem = (externalId: string): string => `${externalId.replace(/[^A-Za-z0-9._-]/g, "_")}-handoff`;
 
 async function writeOutput(dir: string, name: string, content: string | Buffer): Promise<string> {
   const path = join(dir, name);

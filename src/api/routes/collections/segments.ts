@@ -7,7 +7,16 @@ import { pageOf } from "../../schemas/common.js";
 
 const tag = "segments";
 const KeyParams = z.object({ key: z.string().max(63).meta({ example: "strategic" }) });
-const Segment = SegmentInput.meta({ id: "Segment" });
+/** The stored segment, as sent (the request schema transforms currency codes, so the answer needs its own). */
+const Segment = z
+  .strictObject({
+    key: z.string(),
+    name: z.string(),
+    priority: z.number().int(),
+    policy: z.string(),
+    conditions: z.array(z.record(z.string(), z.unknown()).meta({ description: "a condition over tags, country, openBalance or averageDaysLate" })),
+  })
+  .meta({ id: "Segment" });
 
 export const segmentRoutes = [
   route({
