@@ -15,7 +15,7 @@ import type { AllocationKind, ContactsTable, Db } from "./schema.js";
 export interface LedgerRows {
   customers: readonly {
     id: string; externalId: string; legalName: string; taxId: string | null; country: string; currency: string; language: string;
-    segment: string | null; tags: readonly string[]; parentId: string | null; creditLimit: bigint | null; doNotDun: boolean;
+    segment: string | null; tags: readonly string[]; parentId: string | null; creditLimit: bigint | null; doNotDun: boolean; addressLines: readonly string[];
   }[];
   contacts: readonly {
     id: string; customerId: string; name: string; email: string | null; phone: string | null; roles: readonly string[];
@@ -38,7 +38,7 @@ export interface LedgerRows {
 }
 
 const COLUMNS = {
-  customers: ["tenant_id", "id", "external_id", "legal_name", "tax_id", "country", "currency", "language", "segment", "tags", "parent_id", "credit_limit", "do_not_dun"],
+  customers: ["tenant_id", "id", "external_id", "legal_name", "tax_id", "country", "currency", "language", "segment", "tags", "parent_id", "credit_limit", "do_not_dun", "address_lines"],
   contacts: ["tenant_id", "id", "customer_id", "name", "email", "phone", "roles", "preferred_channel", "language", "is_primary"],
   invoices: ["tenant_id", "id", "customer_id", "number", "issue_date", "due_date", "currency", "amount", "tax_amount", "po_number", "terms", "discount_terms", "description", "has_installments", "open_amount", "last_applied_on", "settled_on"],
   invoice_installments: ["tenant_id", "invoice_id", "seq", "due_date", "amount", "open_amount", "last_applied_on", "settled_on"],
@@ -96,7 +96,7 @@ export function renderChunk(tenantId: string, chunk: LedgerRows): Record<BulkTab
   const t = tenantId;
   return {
     customers: lines(chunk.customers.map((c) =>
-      line([t, c.id, f(c.externalId), f(c.legalName), f(c.taxId), c.country, c.currency, c.language, f(c.segment), copyTextArray(c.tags), c.parentId ?? NULL, c.creditLimit ?? NULL, c.doNotDun]))),
+      line([t, c.id, f(c.externalId), f(c.legalName), f(c.taxId), c.country, c.currency, c.language, f(c.segment), copyTextArray(c.tags), c.parentId ?? NULL, c.creditLimit ?? NULL, c.doNotDun, copyTextArray(c.addressLines)]))),
     contacts: lines(chunk.contacts.map((c) =>
       line([t, c.id, c.customerId, f(c.name), f(c.email), f(c.phone), copyTextArray(c.roles), c.preferredChannel, c.language, c.isPrimary]))),
     invoices: lines(chunk.invoices.map((i) =>

@@ -4,6 +4,7 @@ import type { CustomerPlan, Period } from "./customerPlans.js";
 import type { DemoIds } from "./demoIds.js";
 import { fromEurCents, minorPerUnit } from "./invoiceAmounts.js";
 import { ascii, display, LEXICONS, type Lexicon } from "./lexicon.js";
+import { postalAddress } from "./postalAddresses.js";
 import { Rng, Weighted } from "./prng.js";
 
 /** How a group's subsidiaries are named and mailed: after the group head. */
@@ -56,6 +57,7 @@ export function customerRecord(plan: CustomerPlan, period: Period, ids: DemoIds,
     parentExternalId: parent?.externalId ?? null,
     creditLimit: rng.chance(150) ? null : creditLimit(plan),
     doNotDun: known,
+    addressLines: postalAddress(plan.market.country, plan.index),
     industry: plan.industry.tag,
     size: plan.size.size,
     profile: plan.profile,

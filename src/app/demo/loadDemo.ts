@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { todayIn } from "../../domain/dates/clock.js";
 import { analyzeLedger, copyLedgerChunk, countOpenInvoices, deleteTenant, recomputeTenantBalances } from "../../store/bulkLoad.js";
 import * as tenants from "../../store/tenants.js";
+import { updateChannelSettings } from "../settings/updateChannelSettings.js";
 import { createApiKey, type CreatedApiKey } from "../access/apiKeys.js";
 import { audit } from "../audit.js";
 import type { Actor, AppDeps } from "../deps.js";
@@ -31,6 +32,12 @@ export interface LoadDemoResult {
 }
 
 const DEMO_TENANT = { name: "Demo Trading GmbH", base_currency: "EUR", country: "DE", timezone: "Europe/Berlin", language: "en" } as const;
+const DEMO_CHANNELS = {
+  email: { provider: "log", from: "Demo Trading GmbH <ar@demo-trading.example>" },
+  sms: { provider: "log" },
+  senderAddress: ["Hafenstraße 12", "20457 Hamburg", "Germany"],
+  bank: { iban: "DE89 3704 0044 0532 0130 00", bic: "COBADEFFXXX", holder: "Demo Trading GmbH" },
+};
 const NO_COUNTS: BookCounts = { customers: 0, contacts: 0, invoices: 0, installments: 0, creditNotes: 0, payments: 0, allocations: 0 };
 
 /**
@@ -74,6 +81,8 @@ export async function loadDemo(deps: AppDeps, cmd: LoadDemoCommand): Promise<Loa
   });
 
   const apiKey = await createApiKey(deps, actor, { name: "demo admin", role: "admin" });
+  // Reminders of the demo go to the log, never to the demo's made-up addresses.
+  await updateChannelSettings(deps, actor, DEMO_CHANNELS);
   const { installments: _installments, ...documents } = counts;
   const round = (ms: number) => Math.round(ms);
   return {

@@ -29,7 +29,8 @@ export function registerDemoCommand(program: Command, env: CliEnvironment): void
             `Loaded demo book into tenant "demo" (${ctx.database.location}) in ${result.durationMs} ms:`,
             `  ${c.customers} customers, ${c.contacts} contacts, ${c.invoices} invoices (${result.openInvoices} open), ${c.creditNotes} credit notes, ${c.payments} payments`,
             `Admin API key (shown once): ${result.apiKey.key}`,
-            `Try:  npx dunwell aging --tenant demo    npx dunwell serve   (then http://127.0.0.1:3000/openapi.json)`,
+            `Try:  node bin/dunwell.js aging --tenant demo    node bin/dunwell.js run --tenant demo --dry-run`,
+            `      node bin/dunwell.js serve   (the API on http://127.0.0.1:3000/openapi.json; it also runs today's collections and logs the reminders)`,
           ].join("\n"),
         );
       }),
