@@ -44,6 +44,11 @@ describe.skipIf(!engineAvailable())("scenario replays", () => {
     ]);
   });
 
+  it("keeps the chase while its only debt is disputed, and resumes it, without starting over, when the dispute is rejected", async () => {
+    const { result } = await replay("dispute-resume");
+    expect(lines(result)).toEqual(["2024-02-07 C1 EUR r1 [D-1] 100.00", "2024-02-20 C1 EUR r2 [D-1] 100.00", "2024-03-01 C1 EUR r3 [D-1] 100.00"]);
+  });
+
   it("pauses for a promise; a kept one ends the chase, a broken one resumes at the next step at once and creates a task", async () => {
     const { deps, actor, result } = await replay("promises");
     expect(lines(result)).toEqual(["2024-02-07 C1 EUR r1 [K-1] 100.00", "2024-02-07 C2 EUR r1 [B-1] 100.00", "2024-02-23 C2 EUR r2 [B-1] 100.00", "2024-03-01 C2 EUR r3 [B-1] 100.00"]);

@@ -35,6 +35,7 @@ export function accountState(row: AccountRow, brokenPromises: ReadonlySet<string
     customerId: row.customer_id,
     currency: row.currency,
     oldestDue: row.oldest_due === null ? null : isoDate(row.oldest_due),
+    oldestOpenDue: row.oldest_open_due === null ? null : isoDate(row.oldest_open_due),
     overdueTotal: BigInt(row.overdue),
     upcomingTotal: BigInt(row.upcoming),
     stage: row.cycle === null ? NO_STAGE : { cycle: row.cycle, stepId: row.step_id, stepOffset: row.step_offset },

@@ -23,8 +23,10 @@ export type PauseReason = "do_not_dun" | "handed_off" | "hold" | "promise" | "pa
 export interface AccountState {
   readonly customerId: string;
   readonly currency: string;
-  /** Due date of the oldest open item; null when nothing is open. */
+  /** Due date of the oldest open item that may be chased; null when there is none. */
   readonly oldestDue: PlainDate | null;
+  /** Due date of the oldest open item, paused ones included: a disputed or held debt is not paid, so its chase goes on. */
+  readonly oldestOpenDue: PlainDate | null;
   /** Open amount of items due before today. */
   readonly overdueTotal: bigint;
   /** Open amount of items due from today up to the end of the policy's reminder lead time. */
@@ -52,13 +54,14 @@ export const isReached = (step: Pick<PolicyStep, "offsetDays" | "offsetUnit">, o
   stepDay(step, oldestDue, calendar) <= epochDay(today);
 
 /**
- * A chase goes on while something is overdue; a chase that only reached reminders before the due
- * date goes on while an item is within that reminder's lead time.
+ * A chase goes on while something is overdue (paid, credited and written-off items stop counting; a
+ * disputed or held one does not); a chase that only reached reminders before the due date goes on
+ * while an item is within that reminder's lead time.
  */
 export function isStillChased(account: AccountState, today: PlainDate, calendar: BusinessCalendar, stageStep: Pick<PolicyStep, "offsetUnit"> | undefined): boolean {
-  if (account.stage.stepId === null || account.oldestDue === null) return false;
+  if (account.stage.stepId === null || account.oldestOpenDue === null) return false;
   const offsetDays = Math.min(1, account.stage.stepOffset ?? 1);
-  return isReached({ offsetDays, offsetUnit: stageStep?.offsetUnit ?? "calendar" }, account.oldestDue, today, calendar);
+  return isReached({ offsetDays, offsetUnit: stageStep?.offsetUnit ?? "calendar" }, account.oldestOpenDue, today, calendar);
 }
 
 /** Position of the account's stage in `policy`; a step removed by a newer version maps to the last step at or before its offset. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../schema.js";
-import { chaseableItems } from "./chaseableItems.js";
+import { openItems } from "./chaseableItems.js";
 
 /** Customers with ids from `from` (inclusive) up to `to` (exclusive; null = no upper bound): one batch of a run. */
 export interface CustomerRange {
@@ -16,6 +16,8 @@ export interface AccountRow {
   customer_id: string;
   currency: string;
   oldest_due: string | null;
+  /** Including paused items (disputed, held, "do not dun"), which keep a chase from ending. */
+  oldest_open_due: string | null;
   overdue: string;
   upcoming: string;
   cycle: number | null;
@@ -41,13 +43,15 @@ export async function loadAccounts(db: Db, q: { tenantId: string; today: string;
   const only = inRange(q.customers);
   const result = await sql<AccountRow>`
     with items as (
-      select customer_id, currency, due_date, open_amount from ${chaseableItems(tenantId, today)} ci
+      select customer_id, currency, due_date, open_amount, paused from ${openItems(tenantId, today, { chased: false })} ci
        where due_date <= ${today}::date + ${q.leadDays}::int ${only}
     ),
     acc as (
-      select customer_id, currency, min(due_date)::text as oldest_due,
-             coalesce(sum(open_amount) filter (where due_date < ${today}::date), 0)::text as overdue,
-             coalesce(sum(open_amount) filter (where due_date >= ${today}::date), 0)::text as upcoming
+      select customer_id, currency,
+             (min(due_date) filter (where not paused))::text as oldest_due,
+             min(due_date)::text as oldest_open_due,
+             coalesce(sum(open_amount) filter (where due_date < ${today}::date and not paused), 0)::text as overdue,
+             coalesce(sum(open_amount) filter (where due_date >= ${today}::date and not paused), 0)::text as upcoming
         from items group by customer_id, currency
     ),
     chased as (
@@ -68,7 +72,7 @@ export async function loadAccounts(db: Db, q: { tenantId: string; today: string;
       select distinct customer_id from dunning_actions
        where tenant_id = ${tenantId} and run_date = ${today}::date and status = 'performed' and channel in ('email', 'sms', 'letter')
     )
-    select k.customer_id, k.currency, a.oldest_due, coalesce(a.overdue, '0') as overdue, coalesce(a.upcoming, '0') as upcoming,
+    select k.customer_id, k.currency, a.oldest_due, a.oldest_open_due, coalesce(a.overdue, '0') as overdue, coalesce(a.upcoming, '0') as upcoming,
            s.cycle, s.step_id, s.step_offset, s.last_message_on::text as last_message_on,
            c.policy_key, c.segment, c.do_not_dun, c.handed_off_on is not null as handed_off,
            h.customer_id is not null as on_hold, p.customer_id is not null as promised,

@@ -18,6 +18,8 @@ const account = (over: Partial<AccountState> = {}): AccountState => ({
   customerId: "c1",
   currency: "EUR",
   oldestDue: isoDate("2024-03-01"),
+  // unless a test says otherwise, nothing is paused: the oldest open item is the oldest chased one
+  oldestOpenDue: over.oldestDue === undefined ? isoDate("2024-03-01") : over.oldestDue,
   overdueTotal: 10_000n,
   upcomingTotal: 0n,
   stage: NO_STAGE,
@@ -64,6 +66,11 @@ describe("decideAccount", () => {
   it("clears the stage when nothing is overdue any more", () => {
     const stage = { cycle: 2, stepId: "second", stepOffset: 15 };
     expect(on(account({ stage, oldestDue: null, overdueTotal: 0n }), "2024-03-20")).toEqual({ kind: "idle", cleared: true });
+  });
+
+  it("keeps the stage while the only overdue debt is disputed: it is not paid", () => {
+    const stage = { cycle: 1, stepId: "second", stepOffset: 15 };
+    expect(on(account({ stage, oldestDue: null, oldestOpenDue: isoDate("2024-03-01"), overdueTotal: 0n }), "2024-03-20")).toEqual({ kind: "idle", cleared: false });
   });
 
   it("keeps the stage while older debt is paid but newer debt stays overdue", () => {
