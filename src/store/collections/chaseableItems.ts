@@ -24,9 +24,9 @@ export function openItems(tenantId: string, today: string, opts: { chased: boole
     union all
     select s.invoice_id, i.customer_id, i.currency, s.due_date, s.open_amount, ${pausedTest(sql`s.invoice_id`)}
       from invoice_installments s
-      -- a keyed lookup per open installment; a plain join lets the planner hash all invoices
+      -- a keyed, index-only lookup per open installment (invoices_with_installments); a plain join lets the planner hash all invoices
       cross join lateral (select customer_id, currency from invoices
-                           where tenant_id = s.tenant_id and id = s.invoice_id limit 1) i
+                           where tenant_id = s.tenant_id and id = s.invoice_id and has_installments limit 1) i
      where s.tenant_id = ${tenantId} and s.open_amount > 0 ${keep(sql`s.invoice_id`)}
   )`;
 }
