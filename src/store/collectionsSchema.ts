@@ -37,6 +37,7 @@ export interface SegmentsTable {
   priority: number;
   rules: JsonRequired;
   policy_key: string;
+  collector_id: string | null;
   updated_at: Generated<Date>;
 }
 
@@ -130,6 +131,18 @@ export interface PaymentPlansTable {
   started_on: DateCol;
   ended_on: DateCol | null;
   created_by: string;
+  /** Migration 0010: days after each installment's date before a shortfall defaults the plan. */
+  grace_days: Generated<number>;
+  note: string | null;
+}
+
+/** Migration 0010: the schedule of a payment plan, seq 1, 2, … in date order. */
+export interface PaymentPlanInstallmentsTable {
+  tenant_id: string;
+  plan_id: string;
+  seq: number;
+  due_on: DateCol;
+  amount: bigint;
 }
 
 export type TaskKind = "call" | "escalation" | "broken_promise" | "dispute" | "no_contact" | "handoff";
@@ -231,6 +244,7 @@ export interface CollectionsTables {
   promises: PromisesTable;
   dunning_holds: DunningHoldsTable;
   payment_plans: PaymentPlansTable;
+  payment_plan_installments: PaymentPlanInstallmentsTable;
   tasks: TasksTable;
   activities: ActivitiesTable;
   outbox: OutboxTable;

@@ -9,16 +9,17 @@ export interface SegmentRow {
   priority: number;
   rules: unknown;
   policy_key: string;
+  collector_id: string | null;
 }
 
 export const listSegmentRows = (db: Db, tenantId: string): Promise<SegmentRow[]> =>
-  db.selectFrom("segments").select(["key", "name", "priority", "rules", "policy_key"]).where("tenant_id", "=", tenantId).orderBy("priority").orderBy("key").execute();
+  db.selectFrom("segments").select(["key", "name", "priority", "rules", "policy_key", "collector_id"]).where("tenant_id", "=", tenantId).orderBy("priority").orderBy("key").execute();
 
 export const upsertSegment = (db: Db, tenantId: string, row: SegmentRow) =>
   db
     .insertInto("segments")
-    .values({ tenant_id: tenantId, key: row.key, name: row.name, priority: row.priority, rules: JSON.stringify(row.rules), policy_key: row.policy_key })
-    .onConflict((oc) => oc.columns(["tenant_id", "key"]).doUpdateSet({ name: row.name, priority: row.priority, rules: JSON.stringify(row.rules), policy_key: row.policy_key, updated_at: new Date() }))
+    .values({ tenant_id: tenantId, key: row.key, name: row.name, priority: row.priority, rules: JSON.stringify(row.rules), policy_key: row.policy_key, collector_id: row.collector_id })
+    .onConflict((oc) => oc.columns(["tenant_id", "key"]).doUpdateSet({ name: row.name, priority: row.priority, rules: JSON.stringify(row.rules), policy_key: row.policy_key, collector_id: row.collector_id, updated_at: new Date() }))
     .execute();
 
 export const deleteSegment = (db: Db, tenantId: string, key: string) => db.deleteFrom("segments").where("tenant_id", "=", tenantId).where("key", "=", key).executeTakeFirst();

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { sql } from "kysely";
 import { runCollections } from "../../src/app/collections/runCollections.js";
 import { runDueTenants } from "../../src/app/collections/runDueTenants.js";
+import { addUser } from "../../src/app/access/users.js";
+import { applySegment } from "../../src/app/segments/segments.js";
 import { appDeps, type AppDeps } from "../../src/app/deps.js";
 import { getTenantById } from "../../src/app/tenants/findTenant.js";
 import { fixedClock } from "../../src/domain/dates/clock.js";
@@ -65,6 +67,20 @@ describe.skipIf(!engineAvailable())("daily collections run", () => {
     expect(dry.performed).toEqual({ email: 1 });
     expect(await actionsBetween(deps.db, { tenantId: actor.tenantId, from: "2024-01-01", to: "2024-12-31" })).toEqual([]);
     expect((await runCollections(deps, actor, { asOf: "2024-04-08" })).performed).toEqual({ email: 1 });
+  });
+
+  it("assigns call tasks to the customer's collector, else to its segment's collector", async () => {
+    const deps = depsAt(t());
+    const actor = await newTenant(deps);
+    const ana = await addUser(deps, actor, { email: "ana@creditor.example", name: "Ana", role: "collector", password: "correct horse battery" });
+    const ben = await addUser(deps, actor, { email: "ben@creditor.example", name: "Ben", role: "collector", password: "correct horse battery" });
+    await applySegment(deps, actor, { key: "north", name: "North", priority: 1, policy: "standard", collectorId: ana.id, conditions: [{ field: "tags", op: "contains", value: "north" }] });
+    const inSegment = await newCustomer(deps, actor, { tags: ["north"] });
+    const ownCollector = await newCustomer(deps, actor, { tags: ["north"], collectorId: ben.id });
+    for (const c of [inSegment, ownCollector]) await newInvoice(deps, actor, c.id, { issueDate: "2024-03-01", dueDate: "2024-03-31" });
+    await runCollections(deps, actor, { asOf: "2024-05-02" }); // +32 days: escalation and call
+    const calls = await deps.db.selectFrom("tasks").select(["customer_id", "assignee_id"]).where("tenant_id", "=", actor.tenantId).where("kind", "=", "call").execute();
+    expect(new Map(calls.map((c) => [c.customer_id, c.assignee_id]))).toEqual(new Map([[inSegment.id, ana.id], [ownCollector.id, ben.id]]));
   });
 
   it("runs each tenant once a day, after its local run time, and catches up when the server was down at that hour", async () => {

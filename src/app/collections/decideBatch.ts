@@ -1,11 +1,12 @@
 import { decideAccount } from "../../domain/collections/decideAccount.js";
 import { isMessageStep } from "../../domain/collections/policy.js";
-import { assignSegment, needsPaymentHistory } from "../../domain/collections/segments.js";
+import { assignSegment, needsPaymentHistory, type Segment } from "../../domain/collections/segments.js";
 import { customerAttributes } from "../../store/segments.js";
 import { loadSegments } from "../segments/segments.js";
 import { isoDate } from "../../domain/dates/plainDate.js";
 import { insertActivities } from "../../store/activities.js";
 import { loadAccounts, type CustomerRange } from "../../store/collections/accounts.js";
+import { settlePlans } from "../../store/collections/planOutcomes.js";
 import { settlePromises } from "../../store/collections/promiseOutcomes.js";
 import { insertActions, setCustomerFlags, unreachableActions, upsertStages } from "../../store/collections/runRecords.js";
 import { collectionSettings } from "../../store/collectionSettings.js";
@@ -17,14 +18,15 @@ import { loadPolicies } from "../policies/loadPolicies.js";
 import type { TenantView } from "../tenants/tenantView.js";
 import { tenantCalendar } from "../tenants/tenantCalendar.js";
 import { accountKey, accountState, leadDays, policyFor } from "./accountStates.js";
+import { planOutputs } from "./planOutputs.js";
 import { promiseOutputs } from "./promiseOutputs.js";
 import { runOutputs, type Decided, type RunOutputs } from "./runOutputs.js";
 import { summarize, type RunSummary } from "./runSummary.js";
 
 /**
  * Decides and records one batch of customers for `today` inside the caller's transaction: settles
- * their promises, decides every account with the pure engine, and writes actions, stages, tasks,
- * timeline entries and outbox messages — all or nothing.
+ * their promises and payment plans, decides every account with the pure engine, and writes actions,
+ * stages, tasks, timeline entries and outbox messages — all or nothing.
  */
 export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: TenantView, today: string, customers?: CustomerRange): Promise<RunSummary> {
   const calendar = await tenantCalendar(tx, tenant);
@@ -33,9 +35,12 @@ export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: T
   const ctx = { today, actor: actor.name, newId: deps.newId };
 
   const promises = await settlePromises(tx, tenant.id, today, customers);
-  const broken = new Set(promises.filter((p) => p.status === "broken").map((p) => accountKey(p.customer_id, p.currency)));
+  const plans = await settlePlans(tx, tenant.id, today, customers);
+  // A defaulted payment plan resumes the chase like a broken promise: at once, with the next step.
+  const broken = new Set([...promises.filter((p) => p.status === "broken"), ...plans.filter((p) => p.status === "defaulted")].map((p) => accountKey(p.customer_id, p.currency)));
   const loaded = await loadAccounts(tx, { tenantId: tenant.id, today, leadDays: leadDays(policies.values()), ...(customers ? { customers } : {}) });
-  const segmentOf = await segmentsByRule(tx, tenant.id, today, customers);
+  const segments = await loadSegments(tx, tenant.id);
+  const segmentOf = await segmentsByRule(tx, tenant.id, today, customers, segments);
   const rows = loaded.map((row) => (row.segment === null && segmentOf.has(row.customer_id) ? { ...row, segment: segmentOf.get(row.customer_id)! } : row));
   const choice = { policies, segmentPolicies: settings.segmentPolicies, defaultPolicy: settings.defaultPolicy };
   // Accounts come ordered by customer: a message in one currency holds back another currency's until tomorrow.
@@ -48,17 +53,18 @@ export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: T
     if (decision.kind === "advance" && decision.performed.some((s) => isMessageStep(s.step))) messaged.add(row.customer_id);
     return { account, policy, decision };
   });
-  const outputs = runOutputs(decided, ctx);
-  const promiseOut = promiseOutputs(promises, ctx);
-  outputs.tasks.push(...promiseOut.tasks);
-  outputs.activities.push(...promiseOut.activities);
+  const portfolios = new Map(segments.flatMap((s) => (s.collectorId ? [[s.key, s.collectorId] as const] : [])));
+  const outputs = runOutputs(decided, { ...ctx, portfolios });
+  for (const settled of [promiseOutputs(promises, ctx), planOutputs(plans, ctx)]) {
+    outputs.tasks.push(...settled.tasks);
+    outputs.activities.push(...settled.activities);
+  }
   const unreachable = await writeOutputs(tx, tenant.id, ctx, outputs);
   return summarize(today, decided, outputs, promises, unreachable);
 }
 
 /** Segments by rule for customers without a segment of their own (none when the tenant has no segments). */
-async function segmentsByRule(tx: Db, tenantId: string, today: string, customers: CustomerRange | undefined): Promise<Map<string, string>> {
-  const segments = await loadSegments(tx, tenantId);
+async function segmentsByRule(tx: Db, tenantId: string, today: string, customers: CustomerRange | undefined, segments: readonly Segment[]): Promise<Map<string, string>> {
   if (segments.length === 0) return new Map();
   const rows = await customerAttributes(tx, { tenantId, today, withHistory: needsPaymentHistory(segments), ...(customers ? { customers } : {}) });
   const assigned = new Map<string, string>();

@@ -33,7 +33,8 @@ const TASK_TITLE: Record<string, string> = {
   handoff: "Prepare the hand-off file for the collection agency or lawyer",
 };
 
-export function runOutputs(decided: readonly Decided[], ctx: { today: string; actor: string; newId: () => string }): RunOutputs {
+/** `portfolios`: segment key → the collector whose portfolio it is (a customer's own collector comes first, in SQL). */
+export function runOutputs(decided: readonly Decided[], ctx: { today: string; actor: string; newId: () => string; portfolios?: ReadonlyMap<string, string> }): RunOutputs {
   const out: RunOutputs = { actions: [], stages: [], messages: [], tasks: [], activities: [], creditHold: [], handedOff: [] };
   for (const { account, policy, decision } of decided) {
     const base = { customerId: account.customerId, currency: account.currency };
@@ -87,7 +88,16 @@ export function runOutputs(decided: readonly Decided[], ctx: { today: string; ac
       }
       const taskKind = TASK_OF_CHANNEL[step.channel];
       if (taskKind) {
-        out.tasks.push({ id: ctx.newId(), customerId: account.customerId, kind: taskKind, title: TASK_TITLE[taskKind]!, dueOn: ctx.today, actionId: action.id, details: { stepId: step.id, template: step.template, currency: account.currency, overdue: amountText(decision.amount, account.currency) } });
+        out.tasks.push({
+          id: ctx.newId(),
+          customerId: account.customerId,
+          kind: taskKind,
+          title: TASK_TITLE[taskKind]!,
+          dueOn: ctx.today,
+          actionId: action.id,
+          assigneeId: (account.segment === null ? undefined : ctx.portfolios?.get(account.segment)) ?? null,
+          details: { stepId: step.id, template: step.template, currency: account.currency, overdue: amountText(decision.amount, account.currency) },
+        });
       }
       if (step.channel === "credit_hold") out.creditHold.push(account.customerId);
       if (step.channel === "agency" || step.channel === "legal") out.handedOff.push(account.customerId);

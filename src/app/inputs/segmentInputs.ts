@@ -17,6 +17,8 @@ export const SegmentInput = z
     name: z.string().min(1).max(200),
     priority: z.number().int().min(0).max(1_000_000),
     policy: z.string().min(1),
+    /** The segment's portfolio: its customers' tasks go to this user unless the customer has a collector. */
+    collectorId: z.uuid().optional(),
     conditions: z.array(Condition).max(20),
   })
   .superRefine((v, ctx) =>
@@ -36,5 +38,5 @@ export function segmentOf(input: SegmentInput): Segment {
     if (!parsed.ok) throw new Error("amount was validated by the schema");
     return { field: "openBalance", op: c.op, currency: c.currency, value: parsed.value };
   });
-  return { key: input.key, name: input.name, priority: input.priority, policy: input.policy, conditions };
+  return { key: input.key, name: input.name, priority: input.priority, policy: input.policy, conditions, ...(input.collectorId ? { collectorId: input.collectorId } : {}) };
 }

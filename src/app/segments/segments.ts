@@ -10,7 +10,14 @@ import { requirePolicy } from "../policies/requirePolicy.js";
 
 export type SegmentView = SegmentInput;
 
-const viewOf = (row: store.SegmentRow): SegmentView => ({ key: row.key, name: row.name, priority: row.priority, policy: row.policy_key, conditions: row.rules as SegmentInput["conditions"] });
+const viewOf = (row: store.SegmentRow): SegmentView => ({
+  key: row.key,
+  name: row.name,
+  priority: row.priority,
+  policy: row.policy_key,
+  ...(row.collector_id ? { collectorId: row.collector_id } : {}),
+  conditions: row.rules as SegmentInput["conditions"],
+});
 
 /** The tenant's segments in the order they are tried. */
 export async function listSegments(deps: AppDeps, actor: Actor): Promise<SegmentView[]> {
@@ -22,7 +29,7 @@ export async function applySegment(deps: AppDeps, actor: Actor, body: unknown): 
   const input = parseInput(SegmentInput, body, "segment");
   return deps.db.transaction().execute(async (tx) => {
     await requirePolicy(tx, deps, actor.tenantId, input.policy);
-    await store.upsertSegment(tx, actor.tenantId, { key: input.key, name: input.name, priority: input.priority, rules: input.conditions, policy_key: input.policy });
+    await store.upsertSegment(tx, actor.tenantId, { key: input.key, name: input.name, priority: input.priority, rules: input.conditions, policy_key: input.policy, collector_id: input.collectorId ?? null });
     await audit(tx, deps, actor, "segment.apply", "segment", input.key, input);
     return input;
   });

@@ -17,6 +17,8 @@ export interface Segment {
   readonly priority: number;
   readonly conditions: readonly SegmentCondition[];
   readonly policy: string;
+  /** The collector whose portfolio the segment is. */
+  readonly collectorId?: string;
 }
 
 export interface CustomerAttributes {

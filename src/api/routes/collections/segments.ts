@@ -14,6 +14,7 @@ const Segment = z
     name: z.string(),
     priority: z.number().int(),
     policy: z.string(),
+    collectorId: z.string().optional(),
     conditions: z.array(z.record(z.string(), z.unknown()).meta({ description: "a condition over tags, country, openBalance or averageDaysLate" })),
   })
   .meta({ id: "Segment" });
