@@ -90,6 +90,7 @@ export const ERROR_CODES = {
   RATE_TABLE_OVERLAP: "invalid",
   RATE_TABLE_MISMATCH: "invalid",
   INVALID_INTEREST: "invalid",
+  RATE_TABLE_NOT_FOUND: "not_found",
   INVALID_FEE: "invalid",
   INVALID_DISCOUNT: "invalid",
   // access

@@ -17,6 +17,19 @@ export interface TenantSettingsTable {
   bank: Json;
   portal_url: string | null;
   updated_at: Generated<Date>;
+  /** Migration 0012: how payments spread over costs, interest and principal. */
+  allocation_order: Generated<"costs-interest-principal" | "principal-first">;
+  /** Migration 0012: fixed compensation per late invoice unless the policy says otherwise. */
+  compensation: Generated<boolean>;
+}
+
+/** Migration 0012: a tenant's own copy of a reference-rate table, replacing the shipped one. */
+export interface ReferenceRateTablesTable {
+  tenant_id: string;
+  name: string;
+  csv: string;
+  updated_by: string;
+  updated_at: Generated<Date>;
 }
 
 export interface PoliciesTable {
@@ -249,6 +262,7 @@ export interface CollectionsTables {
   activities: ActivitiesTable;
   outbox: OutboxTable;
   message_templates: MessageTemplatesTable;
+  reference_rate_tables: ReferenceRateTablesTable;
 }
 
 export type PolicyRow = Selectable<PoliciesTable>;

@@ -14,6 +14,7 @@ import { paymentRoutes } from "./payments.js";
 import { reportRoutes } from "./reports.js";
 import { segmentRoutes } from "./collections/segments.js";
 import { handoffRoutes } from "./collections/handoff.js";
+import { planRoutes } from "./collections/plans.js";
 import { channelRoutes } from "./collections/channels.js";
 import { tenantRoutes } from "./tenant.js";
 
@@ -32,6 +33,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...segmentRoutes,
   ...runRoutes,
   ...pauseRoutes,
+  ...planRoutes,
   ...worklistRoutes,
   ...handoffRoutes,
   ...channelRoutes,

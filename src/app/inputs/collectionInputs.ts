@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zDecimal, zIsoDate } from "./fields.js";
+import { zCurrency, zDecimal, zIsoDate } from "./fields.js";
 
 /** A customer named by id or by its external id (ERP number). */
 const customerRef = { customerId: z.string().optional(), customerExternalId: z.string().optional() };
@@ -20,7 +20,7 @@ export const DisputeResolutionInput = z
   .meta({ id: "DisputeResolutionInput" });
 
 export const PromiseInput = z
-  .strictObject({ ...customerRef, amount: zDecimal, currency: z.string().length(3).optional(), promisedDate: zIsoDate, madeOn: zIsoDate.optional(), graceDays: z.number().int().min(0).max(60).optional(), note: z.string().max(2000).optional() })
+  .strictObject({ ...customerRef, amount: zDecimal, currency: zCurrency.optional(), promisedDate: zIsoDate, madeOn: zIsoDate.optional(), graceDays: z.number().int().min(0).max(60).optional(), note: z.string().max(2000).optional() })
   .refine(needsCustomer, { message: "name the customer: customerId or customerExternalId", path: ["customerId"] })
   .meta({ id: "PromiseInput" });
 

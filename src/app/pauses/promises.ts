@@ -1,6 +1,5 @@
 import { insertActivities } from "../../store/activities.js";
 import * as pauses from "../../store/pauses.js";
-import { collectionSettings } from "../../store/collectionSettings.js";
 import { audit } from "../audit.js";
 import { resolveCustomer } from "../customers/resolveCustomer.js";
 import type { Actor, AppDeps } from "../deps.js";
@@ -9,8 +8,7 @@ import { parseAmount, type Currency } from "../../domain/money/index.js";
 import { Failure, fail } from "../../domain/errors.js";
 import { knownCurrency } from "../inputs/ledgerInputs.js";
 import { parseInput } from "../inputs/validate.js";
-import { loadPolicies } from "../policies/loadPolicies.js";
-import { policyFor } from "../collections/accountStates.js";
+import { customerPolicy } from "../policies/customerPolicy.js";
 import { amountText } from "../views/money.js";
 import { promiseView, type PromiseView } from "./pauseViews.js";
 import { tenantDay } from "./tenantDay.js";
@@ -28,9 +26,7 @@ export async function recordPromise(deps: AppDeps, actor: Actor, body: unknown):
     const customer = await resolveCustomer(tx, actor.tenantId, input);
     const currency = knownCurrency(input.currency ?? customer.currency);
     const amount = positiveAmount(input.amount, currency);
-    const policies = await loadPolicies(tx, deps, actor.tenantId);
-    const settings = await collectionSettings(tx, actor.tenantId);
-    const grace = input.graceDays ?? policyFor(customer, { policies, segmentPolicies: settings.segmentPolicies, defaultPolicy: settings.defaultPolicy }).promiseGraceDays;
+    const grace = input.graceDays ?? (await customerPolicy(tx, deps, customer)).promiseGraceDays;
     await pauses.cancelOpenPromises(tx, actor.tenantId, customer.id, currency, madeOn);
     const id = deps.newId();
     await pauses.insertPromise(tx, { tenant_id: actor.tenantId, id, customer_id: customer.id, currency, amount, made_on: madeOn, due_on: input.promisedDate, grace_days: grace, resolved_on: null, note: input.note ?? null, created_by: actor.name });

@@ -11,6 +11,10 @@ import { resolveInvoice } from "../invoices/resolveInvoice.js";
 import { openDispute, resolveDispute } from "../pauses/disputes.js";
 import { placeHold, releaseHold } from "../pauses/holds.js";
 import { recordPromise } from "../pauses/promises.js";
+import { cancelPaymentPlan } from "../plans/cancelPaymentPlan.js";
+import { createPaymentPlan } from "../plans/createPaymentPlan.js";
+import { listCustomerPlans } from "../plans/listCustomerPlans.js";
+import { resolveCustomer } from "../customers/resolveCustomer.js";
 import { recordPayment } from "../payments/recordPayment.js";
 import { applyPolicy } from "../policies/applyPolicy.js";
 import { applySegment } from "../segments/segments.js";
@@ -104,6 +108,16 @@ async function applyEvent(deps: AppDeps, actor: Actor, e: ScenarioEvent, index: 
     case "releaseHold":
       for (const hold of await activeHolds(deps.db, actor.tenantId, e.customer)) await releaseHold(deps, actor, hold.id, { on: e.date });
       return;
+    case "plan":
+      await createPaymentPlan(deps, actor, { customerExternalId: e.customer, startedOn: e.date, installments: e.installments, ...(e.currency ? { currency: e.currency } : {}), ...(e.graceDays !== undefined ? { graceDays: e.graceDays } : {}) });
+      return;
+    case "cancelPlan": {
+      const customer = await resolveCustomer(deps.db, actor.tenantId, { customerExternalId: e.customer });
+      const active = (await listCustomerPlans(deps, actor, customer.id)).filter((p) => p.status === "active" && (!e.currency || p.currency === e.currency));
+      if (active.length === 0) throw new Failure({ code: "UNKNOWN_REFERENCE", message: `customer "${e.customer}" has no active payment plan on ${e.date}`, path: "customer" });
+      for (const plan of active) await cancelPaymentPlan(deps, actor, plan.id, { on: e.date, reason: "scenario cancellation" });
+      return;
+    }
     case "skipRun":
       return;
   }

@@ -82,6 +82,8 @@ const Event = z.discriminatedUnion("type", [
   z.strictObject({ ...at, type: z.literal("hold"), customer: z.string().optional(), invoice: z.string().optional(), until: zDate.optional(), reason: z.string().optional() }),
   z.strictObject({ ...at, type: z.literal("releaseHold"), customer: z.string() }),
   z.strictObject({ ...at, type: z.literal("skipRun") }),
+  z.strictObject({ ...at, type: z.literal("plan"), customer: z.string(), currency: zCode.optional(), installments: z.array(z.strictObject({ dueDate: zDate, amount: zDecimal })).min(1), graceDays: z.number().int().min(0).optional() }),
+  z.strictObject({ ...at, type: z.literal("cancelPlan"), customer: z.string(), currency: zCode.optional() }),
 ]);
 
 export const Scenario = z.strictObject({
@@ -120,11 +122,19 @@ export function checkScenario(s: Scenario, ctx: z.RefinementCtx): void {
     if (e.type === "payment") e.invoices?.forEach((n, j) => invoices.has(n) || issue(["timeline", i, "invoices", j], `no invoice "${n}"`, "UNKNOWN_REFERENCE"));
     if (e.type === "hold" && !e.customer && !e.invoice) issue(["timeline", i], "a hold names a customer or an invoice", "INVALID_SCENARIO");
     const currency = eventCurrency(e, customers, invoices);
-    if (currency && "amount" in e && e.amount !== undefined) {
-      const parsed = parseAmount(e.amount, currency as Currency);
-      if (!parsed.ok) issue(["timeline", i, "amount"], parsed.error.message, parsed.error.code);
-      else if (parsed.value <= 0n) issue(["timeline", i, "amount"], "must be greater than zero", "INVALID_AMOUNT");
-    }
+    const checkAmount = (path: (string | number)[], text: string) => {
+      const parsed = parseAmount(text, currency as Currency);
+      if (!parsed.ok) issue(path, parsed.error.message, parsed.error.code);
+      else if (parsed.value <= 0n) issue(path, "must be greater than zero", "INVALID_AMOUNT");
+    };
+    if (currency && "amount" in e && e.amount !== undefined) checkAmount(["timeline", i, "amount"], e.amount);
+    // Payment plans: installments in date order, none before the plan starts, amounts of the plan's currency.
+    if (e.type === "plan")
+      e.installments.forEach((inst, j) => {
+        const before = j === 0 ? e.date : e.installments[j - 1]!.dueDate;
+        if (inst.dueDate < before || (j > 0 && inst.dueDate === before)) issue(["timeline", i, "installments", j, "dueDate"], `must be after ${before}`, "INVALID_PLAN");
+        if (currency) checkAmount(["timeline", i, "installments", j, "amount"], inst.amount);
+      });
   });
   s.segments.forEach((seg, i) => {
     const parsed = SegmentInput.safeParse(seg);
