@@ -4,6 +4,7 @@ import { registerCollectionsCommands } from "./commands/collectionsCommands.js";
 import { registerDemoCommand } from "./commands/demoCommand.js";
 import { registerDispatchCommand } from "./commands/dispatchCommand.js";
 import { registerHandoffCommands } from "./commands/handoffCommands.js";
+import { registerQuoteCommands } from "./commands/quoteCommands.js";
 import { registerImportCommand } from "./commands/importCommand.js";
 import { registerLedgerCommands } from "./commands/ledgerCommands.js";
 import { registerSegmentCommands } from "./commands/segmentCommands.js";
@@ -33,6 +34,7 @@ export function buildProgram(env: CliEnvironment): Command {
   registerSegmentCommands(program, env);
   registerDispatchCommand(program, env);
   registerHandoffCommands(program, env);
+  registerQuoteCommands(program, env);
   return program;
 }
 

@@ -33,6 +33,12 @@ export const ERROR_CODES = {
   TEMPLATE_NOT_ALLOWED: "invalid",
   // size
   FILE_TOO_LARGE: "too_large",
+  // bank files (camt.053/054, MT940, BAI2, CSV); the whole file is refused
+  MALFORMED_BANK_FILE: "invalid",
+  UNSUPPORTED_BANK_FORMAT: "invalid",
+  XML_DTD_FORBIDDEN: "invalid",
+  BALANCE_MISMATCH: "invalid",
+  CONTROL_TOTAL_MISMATCH: "invalid",
   // files the CLI writes
   OUTPUT_NOT_WRITABLE: "invalid",
   // references

@@ -86,7 +86,7 @@ export interface ContactsTable {
   updated_at: Generated<Date>;
 }
 
-export type InvoiceKind = "invoice" | "fee" | "interest";
+export type InvoiceKind = "invoice" | "fee" | "interest" | "compensation";
 
 export interface InvoicesTable {
   tenant_id: string;
@@ -108,6 +108,9 @@ export interface InvoicesTable {
   open_amount: bigint;
   last_applied_on: DateCol | null;
   settled_on: DateCol | null;
+  /** A fee, interest or compensation charge names the invoice (and installment) it was charged on. */
+  charge_of: Generated<string | null>;
+  charge_of_seq: Generated<number | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

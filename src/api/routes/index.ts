@@ -15,6 +15,7 @@ import { reportRoutes } from "./reports.js";
 import { segmentRoutes } from "./collections/segments.js";
 import { handoffRoutes } from "./collections/handoff.js";
 import { planRoutes } from "./collections/plans.js";
+import { quoteRoutes } from "./collections/quotes.js";
 import { channelRoutes } from "./collections/channels.js";
 import { tenantRoutes } from "./tenant.js";
 
@@ -34,6 +35,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...runRoutes,
   ...pauseRoutes,
   ...planRoutes,
+  ...quoteRoutes,
   ...worklistRoutes,
   ...handoffRoutes,
   ...channelRoutes,

@@ -59,7 +59,7 @@ export const Allocation = z
 const invoiceFields = {
   id: z.string(),
   number: z.string(),
-  kind: z.enum(["invoice", "fee", "interest"]),
+  kind: z.enum(["invoice", "fee", "interest", "compensation"]),
   customerId: z.string(),
   issueDate: zDate,
   dueDate: zDate,

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { CHANNELS } from "../../domain/collections/policy.js";
-import { defaultTemplate, type PolicyStep } from "../../domain/collections/policy.js";
+import { CHANNELS, defaultTemplate, parsePolicyInterest, type PolicyCharges, type PolicyInterest, type PolicyStep } from "../../domain/collections/policy.js";
 import type { PolicyDraft } from "../../domain/collections/shippedPolicies.js";
+import { formatRateBp } from "../../domain/interest/timelines.js";
 import { currency, formatAmount, parseAmount } from "../../domain/money/index.js";
-import { zDecimal } from "./fields.js";
+import { zDecimal, zIsoDate } from "./fields.js";
 
 /** `{"EUR": "50.00"}`: a minimum amount per currency, each checked against its currency's decimals. */
 const zMinimums = z.record(z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 code such as EUR"), zDecimal).superRefine((minimums, ctx) => {
@@ -29,6 +29,32 @@ const zStep = z
   })
   .meta({ description: "One step of a collections policy" });
 
+/**
+ * Late-payment interest for the policy's customers: exactly one of annualPercent, monthlyPercent or
+ * statutory, checked by the interest rules themselves so the codes (INVALID_RATE, INVALID_INTEREST)
+ * and field names are the same everywhere.
+ */
+const zInterest = z
+  .strictObject({
+    annualPercent: z.string().optional(),
+    monthlyPercent: z.string().optional(),
+    statutory: z.string().optional().meta({ description: "DE, FR, GB or EU" }),
+    dayCount: z.string().optional().meta({ description: "act/365 (default) or act/360" }),
+    graceDays: z.number().int().optional(),
+    capAnnualPercent: z.string().optional().meta({ description: "usury limit: a higher rate is cut to it" }),
+    stopAfterDays: z.number().int().optional(),
+    stopAfterHandoff: z.boolean().optional().meta({ description: "stop accruing on the day of an agency or legal hand-off" }),
+    from: zIsoDate.optional().meta({ description: "claim interest for days from this date only" }),
+  })
+  .superRefine((input, ctx) => {
+    const parsed = parsePolicyInterest(input);
+    if (!parsed.ok) {
+      const path = parsed.error.path && parsed.error.path !== "interest" ? [parsed.error.path] : [];
+      ctx.addIssue({ code: "custom", path, message: parsed.error.message, params: { code: parsed.error.code } });
+    }
+  })
+  .meta({ description: "late-payment interest: {annualPercent} | {monthlyPercent} | {statutory}, with optional limits" });
+
 /** A policy as written in a file or sent to the API: amounts as decimal strings, defaults filled in. */
 export const PolicyInput = z
   .strictObject({
@@ -38,6 +64,8 @@ export const PolicyInput = z
     businessDaysOnly: z.boolean().default(true),
     promiseGraceDays: z.number().int().min(0).max(60).default(3),
     steps: z.array(zStep).min(1).max(50),
+    interest: zInterest.optional(),
+    compensation: z.boolean().optional().meta({ description: "fixed compensation per late invoice under the statutory rule; default: the tenant's setting" }),
   })
   .meta({ id: "PolicyInput" });
 export type PolicyInput = z.output<typeof PolicyInput>;
@@ -51,7 +79,26 @@ const unwrap = <T>(r: { ok: true; value: T } | { ok: false }): T => {
   return r.value;
 };
 
-export function policyDraft(input: PolicyInput): PolicyDraft {
+/** Validated by zInterest, so parsing again cannot fail. */
+const toInterest = (input: NonNullable<PolicyInput["interest"]>): PolicyInterest => unwrap(parsePolicyInterest(input));
+
+/** The interest settings in their written form, every default spelled out. */
+export function interestDocument(interest: PolicyInterest): NonNullable<PolicyInput["interest"]> {
+  const { rule } = interest;
+  const written =
+    rule.kind === "statutory" ? { statutory: rule.jurisdiction } : rule.quoted === "monthly" ? { monthlyPercent: formatRateBp(rule.annualBp / 12) } : { annualPercent: formatRateBp(rule.annualBp) };
+  return {
+    ...written,
+    dayCount: interest.dayCount,
+    graceDays: interest.graceDays,
+    ...(interest.capAnnualBp !== undefined ? { capAnnualPercent: formatRateBp(interest.capAnnualBp) } : {}),
+    ...(interest.stopAfterDays !== undefined ? { stopAfterDays: interest.stopAfterDays } : {}),
+    stopAfterHandoff: interest.stopAfterHandoff,
+    ...(interest.from !== undefined ? { from: interest.from.toString() } : {}),
+  };
+}
+
+export function policyDraft(input: PolicyInput): PolicyDraft & PolicyCharges {
   return {
     key: input.key,
     name: input.name,
@@ -72,13 +119,15 @@ export function policyDraft(input: PolicyInput): PolicyDraft {
         ...(s.fee !== undefined || s.interest !== undefined ? { charges: { fee: s.fee, interest: s.interest } } : {}),
       }),
     ),
+    ...(input.interest !== undefined ? { interest: toInterest(input.interest) } : {}),
+    ...(input.compensation !== undefined ? { compensation: input.compensation } : {}),
   };
 }
 
 const fromMinimums = (m: Readonly<Record<string, bigint>>): Record<string, string> => Object.fromEntries(Object.entries(m).map(([code, v]) => [code, formatAmount(v, currency(code))]));
 
 /** The stored and displayed form of a policy: the input format with every default written out. */
-export function policyDocument(draft: PolicyDraft): PolicyInput {
+export function policyDocument(draft: PolicyDraft & PolicyCharges): PolicyInput {
   return {
     key: draft.key,
     name: draft.name,
@@ -101,5 +150,7 @@ export function policyDocument(draft: PolicyDraft): PolicyInput {
         ...(charges?.interest !== undefined ? { interest: charges.interest } : {}),
       };
     }),
+    ...(draft.interest !== undefined ? { interest: interestDocument(draft.interest) } : {}),
+    ...(draft.compensation !== undefined ? { compensation: draft.compensation } : {}),
   };
 }

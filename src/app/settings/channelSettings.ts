@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseMailbox } from "../../channels/email/outgoingEmail.js";
 import { SmtpSettingsSchema } from "../../channels/email/smtpSender.js";
 import { HttpJsonSmsSettingsSchema } from "../../channels/sms/httpJsonSms.js";
+import { ALLOCATION_ORDERS } from "../../domain/ledger/allocationOrder.js";
 
 /**
  * How a tenant's messages leave Dunwell: its mail server (or a log for demos), its SMS provider (or a
@@ -55,6 +56,10 @@ export const ChannelSettingsInput = z.strictObject({
   /** Debtor-portal base URL; messages link to `<portalUrl>/c/<customer number>`. */
   portalUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
   defaultPolicy: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, "expected a policy key such as standard").optional(),
+  /** How a payment spreads over an item's costs, interest and principal (docs/fees-and-interest.md). */
+  allocationOrder: z.enum(ALLOCATION_ORDERS).optional(),
+  /** Fixed compensation per late invoice under a statutory interest rule, unless the policy says otherwise. */
+  compensation: z.boolean().optional(),
 });
 export type ChannelSettingsInput = z.output<typeof ChannelSettingsInput>;
 

@@ -1,3 +1,4 @@
+import { chargeSettings, updateChargeSettings } from "../../store/chargeSettings.js";
 import { lockTenantSettings, updateTenantSettings } from "../../store/tenantSettings.js";
 import { audit } from "../audit.js";
 import type { Actor, AppDeps } from "../deps.js";
@@ -28,7 +29,8 @@ export async function updateChannelSettings(deps: AppDeps, actor: Actor, body: u
       portalUrl: input.portalUrl,
       defaultPolicy: input.defaultPolicy,
     });
+    await updateChargeSettings(tx, actor.tenantId, { allocationOrder: input.allocationOrder, compensation: input.compensation });
     await audit(tx, deps, actor, "settings.channels", "tenant", actor.tenantId, { changed: Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined) });
-    return channelSettingsView(await loadTenantChannels(tx, actor.tenantId));
+    return channelSettingsView(await loadTenantChannels(tx, actor.tenantId), await chargeSettings(tx, actor.tenantId));
   });
 }

@@ -1,3 +1,9 @@
+import { parseIsoDate, type PlainDate } from "../dates/plainDate.js";
+import { domainError } from "../errors.js";
+import type { DayCount } from "../interest/accrue.js";
+import { parseInterestRule, parseRatePercent, type InterestRule, type InterestRuleInput } from "../interest/interestRule.js";
+import { err, ok, type Result } from "../result.js";
+
 /**
  * A collections policy: ordered steps, each triggered at an offset from the due date of the oldest
  * item being chased. Policies are values; the store keeps every version.
@@ -52,6 +58,68 @@ export interface Policy {
   readonly businessDaysOnly: boolean;
   /** Days after a promised date before a missing payment counts as a broken promise. */
   readonly promiseGraceDays: number;
+  /** Late-payment interest on the customers this policy chases; none when absent. */
+  readonly interest?: PolicyInterest;
+  /** Fixed compensation per late invoice where the statutory rule gives one; absent = the tenant's setting. */
+  readonly compensation?: boolean;
+}
+
+/** The policy-level charge settings, as a draft carries them before it becomes a version. */
+export type PolicyCharges = Pick<Policy, "interest" | "compensation">;
+
+/** How a policy charges late-payment interest: the rule and the limits the accrual honours. */
+export interface PolicyInterest {
+  readonly rule: InterestRule;
+  readonly dayCount: DayCount;
+  readonly graceDays: number;
+  /** Usury limit: a higher rate is cut to it. */
+  readonly capAnnualBp?: number;
+  /** Interest stops this many days after the first interest day (grace included). */
+  readonly stopAfterDays?: number;
+  /** Interest stops on the day the customer is handed off to an agency or lawyer (they claim it from then). */
+  readonly stopAfterHandoff: boolean;
+  /**
+   * Interest is claimed for days from this date only, so switching interest on does not reach back
+   * over years of history (items settled before it are not claimed at all).
+   */
+  readonly from?: PlainDate;
+}
+
+/** A policy's `interest` as written: the rule (one of three) and the limits. */
+export interface PolicyInterestInput extends InterestRuleInput {
+  dayCount?: string;
+  graceDays?: number;
+  capAnnualPercent?: string;
+  stopAfterDays?: number;
+  stopAfterHandoff?: boolean;
+  from?: string;
+}
+
+const DAY_COUNTS: readonly DayCount[] = ["act/365", "act/360"];
+
+/** Reads a policy's interest settings through the interest rules; every error names its field. */
+export function parsePolicyInterest(input: PolicyInterestInput): Result<PolicyInterest> {
+  const rule = parseInterestRule(input);
+  if (!rule.ok) return rule;
+  const invalid = (path: string, message: string) => err(domainError("INVALID_INTEREST", message, { path }));
+  const dayCount = (input.dayCount ?? "act/365") as DayCount;
+  if (!DAY_COUNTS.includes(dayCount)) return invalid("dayCount", `day count "${input.dayCount}" is not act/365 or act/360`);
+  const graceDays = input.graceDays ?? 0;
+  if (!Number.isSafeInteger(graceDays) || graceDays < 0) return invalid("graceDays", `grace days must be a whole number from 0, got ${graceDays}`);
+  const stop = input.stopAfterDays;
+  if (stop !== undefined && (!Number.isSafeInteger(stop) || stop < 1)) return invalid("stopAfterDays", `interest can stop after 1 day at the earliest, got ${stop}`);
+  let interest: PolicyInterest = { rule: rule.value, dayCount, graceDays, stopAfterHandoff: input.stopAfterHandoff ?? false, ...(stop !== undefined ? { stopAfterDays: stop } : {}) };
+  if (input.capAnnualPercent !== undefined) {
+    const cap = parseRatePercent(input.capAnnualPercent, "capAnnualPercent");
+    if (!cap.ok) return cap;
+    interest = { ...interest, capAnnualBp: cap.value };
+  }
+  if (input.from !== undefined) {
+    const from = parseIsoDate(input.from);
+    if (!from.ok) return err({ ...from.error, path: "from" });
+    interest = { ...interest, from: from.value };
+  }
+  return ok(interest);
 }
 
 export const isMessageStep = (step: PolicyStep): boolean => MESSAGE_CHANNELS.has(step.channel);

@@ -33,6 +33,8 @@ const ChannelSettingsView = z
     bank: z.record(z.string(), z.unknown()).nullable(),
     portalUrl: z.string().nullable(),
     defaultPolicy: z.string(),
+    allocationOrder: z.enum(["costs-interest-principal", "principal-first"]),
+    compensation: z.boolean(),
     updatedAt: z.string().nullable(),
   })
   .meta({ id: "ChannelSettings" });
