@@ -99,6 +99,7 @@ export const ERROR_CODES = {
   RATE_TABLE_NOT_FOUND: "not_found",
   INVALID_FEE: "invalid",
   INVALID_DISCOUNT: "invalid",
+  CHARGE_NOT_FOUND: "not_found",
   // access
   UNAUTHENTICATED: "unauthenticated",
   FORBIDDEN: "forbidden",

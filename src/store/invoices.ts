@@ -3,7 +3,7 @@ import type { OpenItem } from "../domain/ledger/allocateOldestFirst.js";
 import type { Db, InstallmentRow, InvoiceRow } from "./schema.js";
 import { toPage, type Page } from "./pagination.js";
 
-export type NewInvoice = Omit<InvoiceRow, "created_at" | "updated_at" | "last_applied_on" | "settled_on" | "kind" | "discount_terms" | "charge_of" | "charge_of_seq"> & {
+export type NewInvoice = Omit<InvoiceRow, "created_at" | "updated_at" | "last_applied_on" | "settled_on" | "kind" | "discount_terms" | "charge_of" | "charge_of_seq" | "charge_step" | "charge_cycle" | "charge_action"> & {
   discount_terms: string | null;
 };
 export type NewInstallment = Omit<InstallmentRow, "last_applied_on" | "settled_on">;

@@ -111,6 +111,9 @@ export interface InvoicesTable {
   /** A fee, interest or compensation charge names the invoice (and installment) it was charged on. */
   charge_of: Generated<string | null>;
   charge_of_seq: Generated<number | null>;
+  charge_step: Generated<string | null>;
+  charge_cycle: Generated<number | null>;
+  charge_action: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -156,7 +159,7 @@ export interface PaymentsTable {
   created_at: Generated<Date>;
 }
 
-export type AllocationKind = "payment" | "credit_note" | "write_off" | "discount";
+export type AllocationKind = "payment" | "credit_note" | "write_off" | "discount" | "waiver";
 
 export interface AllocationsTable {
   tenant_id: string;

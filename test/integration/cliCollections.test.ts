@@ -76,7 +76,7 @@ describe.skipIf(!engineAvailable())("dunwell CLI: policies, segments and runs", 
       to: "2024-02-10",
     };
     const result = JSON.parse((await dunwell("simulate", await file("s.json", scenario), "--json")).out);
-    expect(result.actions).toEqual([{ date: "2024-02-07", customer: "C1", currency: "EUR", step: "r1", channel: "email", invoices: ["I-1"], overdue: "10.00", skipped: [] }]);
+    expect(result.actions).toEqual([{ date: "2024-02-07", customer: "C1", currency: "EUR", step: "r1", channel: "email", invoices: ["I-1"], overdue: "10.00", skipped: [], fee: null }]);
     const bad = await dunwell("simulate", await file("b.json", { ...scenario, invoices: [{ ...scenario.invoices[0], amount: "10.001" }] }));
     expect(bad.code).toBe(65);
     expect(bad.err).toContain("TOO_MANY_DECIMALS: invoices[0].amount");

@@ -60,7 +60,7 @@ describe.skipIf(!engineAvailable())("payment plans, replayed day by day", () => 
       "2024-02-10 payment_plan: Payment plan agreed: EUR 300.00 in 3 installments, 2024-02-29 to 2024-04-30 (EUR 300.00 open)",
       "2024-04-29 payment_plan_completed: Payment plan completed: EUR 300.00 received of EUR 300.00",
     ]);
-    expect(result.invoices.find((i) => i.number === "K-1")).toEqual({ number: "K-1", open: "0.00", status: "settled" });
+    expect(result.invoices.find((i) => i.number === "K-1")).toEqual({ number: "K-1", open: "0.00", status: "settled", principal: "0.00", fees: "0.00", interest: "0.00", compensation: "0.00" });
   });
 
   it("defaults a plan the day after the missed installment's grace, with a follow-up task and a timeline entry", async () => {

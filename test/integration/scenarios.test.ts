@@ -60,7 +60,10 @@ describe.skipIf(!engineAvailable())("scenario replays", () => {
   it("clears the stage when paid and starts a new chase, from its first step, for the next invoice", async () => {
     const { result } = await replay("stage-clear");
     expect(lines(result)).toEqual(["2024-01-28 C1 EUR before [S-1] 100.00", "2024-02-07 C1 EUR r1 [S-1] 100.00", "2024-03-12 C1 EUR before [S-2] 40.00", "2024-03-22 C1 EUR r1 [S-2] 40.00"]);
-    expect(result.invoices).toEqual([{ number: "S-1", open: "0.00", status: "settled" }, { number: "S-2", open: "40.00", status: "overdue" }]);
+    expect(result.invoices).toEqual([
+      { number: "S-1", open: "0.00", status: "settled", principal: "0.00", fees: "0.00", interest: "0.00", compensation: "0.00" },
+      { number: "S-2", open: "40.00", status: "overdue", principal: "40.00", fees: "0.00", interest: "0.00", compensation: "0.00" },
+    ]);
   });
 
   it("sends nothing while the overdue amount is below the policy's minimum", async () => {

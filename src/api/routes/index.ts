@@ -16,6 +16,7 @@ import { segmentRoutes } from "./collections/segments.js";
 import { handoffRoutes } from "./collections/handoff.js";
 import { planRoutes } from "./collections/plans.js";
 import { quoteRoutes } from "./collections/quotes.js";
+import { chargeRoutes } from "./collections/charges.js";
 import { channelRoutes } from "./collections/channels.js";
 import { tenantRoutes } from "./tenant.js";
 
@@ -36,6 +37,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...pauseRoutes,
   ...planRoutes,
   ...quoteRoutes,
+  ...chargeRoutes,
   ...worklistRoutes,
   ...handoffRoutes,
   ...channelRoutes,

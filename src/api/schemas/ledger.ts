@@ -47,7 +47,7 @@ export const Allocation = z
     id: z.string(),
     invoiceId: z.string(),
     installmentSeq: z.number().int().nullable(),
-    kind: z.enum(["payment", "credit_note", "write_off", "discount"]),
+    kind: z.enum(["payment", "credit_note", "write_off", "discount", "waiver"]),
     paymentId: z.string().nullable(),
     creditNoteId: z.string().nullable(),
     amount: zAmount,

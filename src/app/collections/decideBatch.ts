@@ -17,6 +17,7 @@ import type { Actor, AppDeps } from "../deps.js";
 import { loadPolicies } from "../policies/loadPolicies.js";
 import type { TenantView } from "../tenants/tenantView.js";
 import { tenantCalendar } from "../tenants/tenantCalendar.js";
+import { postRunCharges } from "../charges/postRunCharges.js";
 import { accountKey, accountState, leadDays, policyFor } from "./accountStates.js";
 import { planOutputs } from "./planOutputs.js";
 import { promiseOutputs } from "./promiseOutputs.js";
@@ -60,6 +61,8 @@ export async function decideBatch(tx: Db, deps: AppDeps, actor: Actor, tenant: T
     outputs.activities.push(...settled.activities);
   }
   const unreachable = await writeOutputs(tx, tenant.id, ctx, outputs);
+  // Charges read the invoices the actions list, so they follow the actions; the outbox only reads them at delivery.
+  await postRunCharges(tx, { tenantId: tenant.id, ...ctx }, decided, outputs.actions);
   return summarize(today, decided, outputs, promises, unreachable);
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHANNELS, defaultTemplate, parsePolicyInterest, type PolicyCharges, type PolicyInterest, type PolicyStep } from "../../domain/collections/policy.js";
 import type { PolicyDraft } from "../../domain/collections/shippedPolicies.js";
+import { feeCurrencyProblem, parseStepCharges } from "../../domain/fees/feePlan.js";
 import { formatRateBp } from "../../domain/interest/timelines.js";
 import { currency, formatAmount, parseAmount } from "../../domain/money/index.js";
 import { zDecimal, zIsoDate } from "./fields.js";
@@ -13,6 +14,28 @@ const zMinimums = z.record(z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 
   }
 });
 
+const zAmounts = z.record(z.string(), z.string());
+
+/** A step's fee, checked by the fee rules themselves so codes (INVALID_FEE) and field names are the same everywhere. */
+const zFee = z
+  .strictObject({
+    fixed: zAmounts.optional().meta({ description: "amount per currency: {\"EUR\": \"10.00\"}" }),
+    percent: z.string().optional().meta({ description: "of the overdue principal, at most two decimals" }),
+    min: zAmounts.optional(),
+    max: zAmounts.optional(),
+    per: z.string().optional().meta({ description: "invoice (default): one fee per overdue invoice; reminder: one for the message" }),
+    chargeWhenSkipped: z.boolean().optional().meta({ description: "charge it also when a catch-up records the step as skipped" }),
+    dueDays: z.number().int().optional().meta({ description: "the fee falls due this many days after the run (default 14)" }),
+  })
+  .meta({ description: "a fee the step charges as an open item of its own, once per invoice and step" });
+
+const zStepInterest = z
+  .strictObject({
+    post: z.boolean().optional().meta({ description: "post the interest accrued so far (and the fixed compensation) as charges" }),
+    dueDays: z.number().int().optional().meta({ description: "the charges fall due this many days after the run (default 14)" }),
+  })
+  .meta({ description: "what the step does with the policy's interest" });
+
 const zStep = z
   .strictObject({
     id: z.string().min(1).max(63),
@@ -24,8 +47,12 @@ const zStep = z
     attachInvoiceCopy: z.boolean().default(false),
     attachStatement: z.boolean().default(false),
     noticeDays: z.number().int().min(0).max(365).default(0),
-    fee: z.unknown().optional(),
-    interest: z.unknown().optional(),
+    fee: zFee.optional(),
+    interest: zStepInterest.optional(),
+  })
+  .superRefine((step, ctx) => {
+    const parsed = parseStepCharges({ ...(step.fee && { fee: step.fee }), ...(step.interest && { interest: step.interest }) });
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: (parsed.error.path ?? "fee").split("."), message: parsed.error.message, params: { code: parsed.error.code } });
   })
   .meta({ description: "One step of a collections policy" });
 
@@ -67,8 +94,20 @@ export const PolicyInput = z
     interest: zInterest.optional(),
     compensation: z.boolean().optional().meta({ description: "fixed compensation per late invoice under the statutory rule; default: the tenant's setting" }),
   })
+  .superRefine(feesInPolicyCurrencies)
   .meta({ id: "PolicyInput" });
 export type PolicyInput = z.output<typeof PolicyInput>;
+
+/** A policy that names its currencies (minimumOverdue) charges fees in exactly those. */
+function feesInPolicyCurrencies(policy: { minimumOverdue: Record<string, string>; steps: { fee?: z.output<typeof zFee> | undefined }[] }, ctx: z.RefinementCtx): void {
+  const currencies = Object.keys(policy.minimumOverdue);
+  if (currencies.length === 0) return;
+  policy.steps.forEach((step, i) => {
+    const parsed = step.fee ? parseStepCharges({ fee: step.fee }) : undefined;
+    const problem = parsed?.ok && parsed.value.fee ? feeCurrencyProblem(parsed.value.fee.rule, currencies) : undefined;
+    if (problem) ctx.addIssue({ code: "custom", path: ["steps", i, "fee", ...problem.path.split(".")], message: problem.message, params: { code: "INVALID_FEE" } });
+  });
+}
 
 const toMinimums = (m: Record<string, string> | undefined): Record<string, bigint> | undefined => {
   if (!m) return undefined;
@@ -135,7 +174,8 @@ export function policyDocument(draft: PolicyDraft & PolicyCharges): PolicyInput 
     businessDaysOnly: draft.businessDaysOnly,
     promiseGraceDays: draft.promiseGraceDays,
     steps: draft.steps.map((s) => {
-      const charges = s.charges as { fee?: unknown; interest?: unknown } | undefined;
+      // policyDraft keeps the step's charge settings in their written form
+      const charges = s.charges as Pick<PolicyInput["steps"][number], "fee" | "interest"> | undefined;
       return {
         id: s.id,
         offsetDays: s.offsetDays,

@@ -1,4 +1,5 @@
 import { daysBetween, isoDate } from "../../domain/dates/plainDate.js";
+import { isFeeNumber } from "../../domain/fees/feePlan.js";
 import type { MessageContext, MessageItem } from "../../domain/templates/index.js";
 import type { OpenItemRow, ReminderFactsRow } from "../../store/outboxMessages.js";
 import type { TenantChannels } from "../settings/tenantChannels.js";
@@ -45,6 +46,8 @@ export function reminderContent(facts: ReminderFactsRow, account: readonly OpenI
     open: money(item.open),
   }));
   const open = sum(account);
+  // The fees the run charged this chase on the message's day: open items of the account numbered as fees (feePlan's chargeNumber).
+  const fees = account.filter((item) => item.issue_date === facts.run_date && isFeeNumber(item.number, facts.cycle));
   const overdue = sum(account.filter((item) => chaseable(item) && daysOverdue(item) > 0));
   const smtp = tenant.settings.email;
   const replyTo = smtp !== null && "host" in smtp ? (smtp.replyTo ?? smtp.from) : undefined;
@@ -68,6 +71,7 @@ export function reminderContent(facts: ReminderFactsRow, account: readonly OpenI
     paymentReference: listed.length === 1 ? listed[0]!.number : facts.customer_number,
     step: { id: facts.step_id, stage: facts.step_index + 1 },
     sender: { name: facts.collector_name ?? "" },
+    ...(fees.length > 0 && { fee: money(fees.reduce((total, item) => total + item.amount, 0n)) }),
   };
   return { kind: "content", context, listed, account: [...account] };
 }

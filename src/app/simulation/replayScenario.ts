@@ -21,6 +21,8 @@ import { applySegment } from "../segments/segments.js";
 import { createTenant } from "../tenants/createTenant.js";
 import { setDefaultPolicy } from "../../store/collectionSettings.js";
 import { activeHolds, findOpenDispute } from "../../store/pauses.js";
+import { updateChannelSettings } from "../settings/updateChannelSettings.js";
+import { discountTerms } from "./scenarioCharges.js";
 import { policyInputOf, type Scenario, type ScenarioEvent } from "./scenarioSchema.js";
 import { simulationResult, type SimulationResult } from "./simulationResult.js";
 
@@ -41,11 +43,12 @@ export async function replayScenario(deps: AppDeps, scenario: Scenario, slug = "
     for (const { event, index } of events) await atPath(`timeline[${index}]`, () => applyEvent(deps, actor, event, index));
     if (!events.some(({ event }) => event.type === "skipRun")) await runCollections(deps, actor, { asOf: date });
   }
-  return simulationResult(deps.db, tenant.id, scenario);
+  return simulationResult(deps, actor, scenario);
 }
 
 async function setUp(deps: AppDeps, actor: Actor, s: Scenario): Promise<void> {
-  for (const [i, p] of s.policies.entries()) await atPath(`policies[${i}]`, () => applyPolicy(deps, actor, policyInputOf(p)));
+  for (const [i, p] of s.policies.entries()) await atPath(`policies[${i}]`, () => applyPolicy(deps, actor, policyInputOf(p, s.settings.currency)));
+  if (s.settings.allocation) await atPath("settings", () => updateChannelSettings(deps, actor, { allocationOrder: s.settings.allocation }));
   if (s.policies[0]) await setDefaultPolicy(deps.db, actor.tenantId, s.policies[0].id);
   for (const [i, segment] of s.segments.entries()) await atPath(`segments[${i}]`, () => applySegment(deps, actor, segment));
   for (const [i, c] of s.customers.entries()) {
@@ -67,7 +70,17 @@ async function setUp(deps: AppDeps, actor: Actor, s: Scenario): Promise<void> {
   }
   for (const [i, inv] of s.invoices.entries()) {
     await atPath(`invoices[${i}]`, () =>
-      createInvoice(deps, actor, { number: inv.number, customerExternalId: inv.customer, currency: inv.currency, amount: inv.amount, issueDate: inv.issueDate, dueDate: inv.dueDate, ...(inv.installments ? { installments: inv.installments } : {}), ...(inv.doNotDun ? { doNotDun: true } : {}) }),
+      createInvoice(deps, actor, {
+        number: inv.number,
+        customerExternalId: inv.customer,
+        currency: inv.currency,
+        amount: inv.amount,
+        issueDate: inv.issueDate,
+        dueDate: inv.dueDate,
+        ...(inv.installments ? { installments: inv.installments } : {}),
+        ...(inv.doNotDun ? { doNotDun: true } : {}),
+        ...(inv.discounts ? { terms: discountTerms(inv) } : {}),
+      }),
     );
   }
 }

@@ -9,6 +9,8 @@ import { SegmentInput } from "../inputs/segmentInputs.js";
 import { SHIPPED_POLICIES } from "../../domain/collections/shippedPolicies.js";
 import { fieldIssues } from "../inputs/validate.js";
 import { DISPUTE_REASONS } from "../inputs/collectionInputs.js";
+import { ALLOCATION_ORDERS } from "../../domain/ledger/allocationOrder.js";
+import { discountProblem, feeInputOf, ScenarioDiscounts, ScenarioFee, ScenarioStepInterest } from "./scenarioCharges.js";
 
 /** The scenario file of `dunwell simulate` (docs/scenario.md): a whole tenant and a dated timeline. */
 const zDate = z
@@ -27,8 +29,8 @@ const Step = z.strictObject({
   attachInvoiceCopy: z.boolean().optional(),
   attachStatement: z.boolean().optional(),
   noticeDays: z.number().int().min(0).optional(),
-  fee: z.unknown().optional(),
-  interest: z.unknown().optional(),
+  fee: ScenarioFee.optional(),
+  interest: ScenarioStepInterest.optional(),
 });
 
 const Policy = z.strictObject({
@@ -38,6 +40,9 @@ const Policy = z.strictObject({
   businessDaysOnly: z.boolean().optional(),
   promiseGraceDays: z.number().int().min(0).optional(),
   steps: z.array(Step).min(1),
+  /** Checked as `dunwell policy apply` checks it. */
+  interest: z.unknown().optional(),
+  compensation: z.boolean().optional(),
 });
 
 const Customer = z.strictObject({
@@ -65,6 +70,7 @@ const Invoice = z
     dueDate: zDate,
     installments: z.array(z.strictObject({ dueDate: zDate, amount: zDecimal })).optional(),
     doNotDun: z.boolean().optional(),
+    discounts: ScenarioDiscounts.optional(),
   })
   .superRefine((v, ctx) => {
     refineAmount(ctx, v.amount, v.currency, "amount");
@@ -87,7 +93,14 @@ const Event = z.discriminatedUnion("type", [
 ]);
 
 export const Scenario = z.strictObject({
-  settings: z.strictObject({ currency: zCode, country: z.string().length(2), timezone: z.string().min(1), language: z.string().optional(), name: z.string().optional() }),
+  settings: z.strictObject({
+    currency: zCode,
+    country: z.string().length(2),
+    timezone: z.string().min(1),
+    language: z.string().optional(),
+    name: z.string().optional(),
+    allocation: z.enum(ALLOCATION_ORDERS).optional(),
+  }),
   policies: z.array(Policy).default([]),
   /** Segments as `dunwell segment apply` takes them. */
   segments: z.array(z.unknown()).default([]),
@@ -114,6 +127,8 @@ export function checkScenario(s: Scenario, ctx: z.RefinementCtx): void {
   });
   s.invoices.forEach((inv, i) => {
     if (!customers.has(inv.customer)) issue(["invoices", i, "customer"], `no customer "${inv.customer}"`, "UNKNOWN_REFERENCE");
+    const discount = discountProblem(inv);
+    if (discount) issue(["invoices", i, ...(discount.path ?? "discounts").split(".")], discount.message, discount.code);
   });
   s.timeline.forEach((e, i) => {
     if (e.date < s.from || e.date > s.to) issue(["timeline", i, "date"], `${e.date} is outside ${s.from}..${s.to}`, "INVALID_SCENARIO");
@@ -142,15 +157,15 @@ export function checkScenario(s: Scenario, ctx: z.RefinementCtx): void {
     else if (!policies.has(parsed.data.policy) && !SHIPPED.includes(parsed.data.policy)) issue(["segments", i, "policy"], `no policy "${parsed.data.policy}"`, "UNKNOWN_REFERENCE");
   });
   s.policies.forEach((p, i) => {
-    const parsed = PolicyInput.safeParse(policyInputOf(p));
+    const parsed = PolicyInput.safeParse(policyInputOf(p, s.settings.currency));
     if (!parsed.success) for (const x of fieldIssues(parsed.error)) issue(["policies", i, ...x.path.split(".")], x.message, x.code);
   });
 }
 
-/** A scenario policy in the format of `dunwell policy apply` (its id is the policy key). */
-export const policyInputOf = (p: Scenario["policies"][number]): unknown => {
-  const { id, name, ...rest } = p;
-  return { key: id, name: name ?? id, ...rest };
+/** A scenario policy in the format of `dunwell policy apply` (its id is the policy key; bare fee amounts are in `currency`). */
+export const policyInputOf = (p: Scenario["policies"][number], currency: string): unknown => {
+  const { id, name, steps, ...rest } = p;
+  return { key: id, name: name ?? id, ...rest, steps: steps.map(({ fee, ...step }) => (fee ? { ...step, fee: feeInputOf(fee, currency) } : step)) };
 };
 
 function eventCurrency(e: ScenarioEvent, customers: Map<string, { currency: string }>, invoices: Map<string, { currency: string }>): string | undefined {
