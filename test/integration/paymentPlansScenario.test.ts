@@ -1,14 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { listCustomerPlans } from "../../src/app/plans/listCustomerPlans.js";
-import { replayScenario } from "../../src/app/simulation/replayScenario.js";
 import { parseScenario } from "../../src/app/simulation/simulate.js";
 import type { SimulationResult } from "../../src/app/simulation/simulationResult.js";
-import { findTenant } from "../../src/app/tenants/findTenant.js";
 import { engineAvailable, useTestDatabase } from "../kit/database.js";
-import { depsAt } from "../kit/factories.js";
+import { replayScenarioFile, scenarioFile } from "../kit/scenarioReplay.js";
 
-const scenarioText = readFileSync(new URL("../scenarios/payment-plans.json", import.meta.url), "utf8");
 const lines = (r: SimulationResult) => r.actions.map((a) => `${a.date} ${a.customer} ${a.step} [${a.invoices.join(",")}] ${a.overdue}${a.skipped.length ? ` skipped:${a.skipped.join(",")}` : ""}`);
 
 /**
@@ -20,10 +16,7 @@ const lines = (r: SimulationResult) => r.actions.map((a) => `${a.date} ${a.custo
 describe.skipIf(!engineAvailable())("payment plans, replayed day by day", () => {
   const t = useTestDatabase();
   const replay = async () => {
-    const deps = depsAt(t());
-    const slug = `plans-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    const result = await replayScenario(deps, parseScenario(scenarioText), slug);
-    const actor = { tenantId: (await findTenant(deps, slug)).id, role: "admin" as const, name: "test" };
+    const { deps, actor, result } = await replayScenarioFile(t(), "payment-plans");
     const customers = new Map((await deps.db.selectFrom("customers").select(["id", "external_id"]).where("tenant_id", "=", actor.tenantId).execute()).map((c) => [c.external_id, c.id]));
     const plansOf = async (ref: string) => listCustomerPlans(deps, actor, customers.get(ref)!);
     const timeline = async (ref: string) =>
@@ -90,7 +83,7 @@ describe.skipIf(!engineAvailable())("payment plans, replayed day by day", () => 
 
 describe("payment plans in scenario files", () => {
   const bad = (timeline: unknown[]) => {
-    const s = JSON.parse(scenarioText) as Record<string, unknown>;
+    const s = JSON.parse(scenarioFile("payment-plans")) as Record<string, unknown>;
     s.timeline = timeline;
     try {
       parseScenario(JSON.stringify(s));

@@ -1,26 +1,18 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { listCustomerCharges } from "../../src/app/charges/customerCharges.js";
 import { runCollections } from "../../src/app/collections/runCollections.js";
 import { resolveCustomer } from "../../src/app/customers/resolveCustomer.js";
 import { payoffQuote } from "../../src/app/quotes/payoffQuote.js";
-import { replayScenario } from "../../src/app/simulation/replayScenario.js";
 import { parseScenario } from "../../src/app/simulation/simulate.js";
-import { findTenant } from "../../src/app/tenants/findTenant.js";
 import { chargeSettings } from "../../src/store/chargeSettings.js";
 import { engineAvailable, useTestDatabase } from "../kit/database.js";
-import { depsAt } from "../kit/factories.js";
+import { replayScenarioFile, scenarioFile } from "../kit/scenarioReplay.js";
 
-let slugs = 0;
-const scenarioFile = (name: string) => readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), "utf8");
 
 describe.skipIf(!engineAvailable())("scenario replays with fees, interest and compensation", () => {
   const t = useTestDatabase();
   const replay = async (name: string) => {
-    const deps = depsAt(t());
-    const slug = `charges-${process.pid}-${++slugs}`;
-    const result = await replayScenario(deps, parseScenario(scenarioFile(name)), slug);
-    const actor = { tenantId: (await findTenant(deps, slug)).id, role: "admin" as const, name: "test" };
+    const { deps, actor, result } = await replayScenarioFile(t(), name);
     const charges = async (customer: string) => (await listCustomerCharges(deps, actor, (await resolveCustomer(deps.db, actor.tenantId, { customerExternalId: customer })).id)).items;
     const quote = async (customer: string, asOf: string) => payoffQuote(deps, actor, { customerExternalId: customer }, { asOf });
     return { deps, actor, result, charges, quote };

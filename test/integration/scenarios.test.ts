@@ -1,27 +1,16 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCollections } from "../../src/app/collections/runCollections.js";
-import { replayScenario } from "../../src/app/simulation/replayScenario.js";
 import { parseScenario } from "../../src/app/simulation/simulate.js";
-import { findTenant } from "../../src/app/tenants/findTenant.js";
 import type { SimulationResult } from "../../src/app/simulation/simulationResult.js";
 import { engineAvailable, useTestDatabase } from "../kit/database.js";
-import { depsAt } from "../kit/factories.js";
+import { replayScenarioFile, scenarioFile } from "../kit/scenarioReplay.js";
 
-let slugs = 0;
-const scenarioFile = (name: string) => readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), "utf8");
 /** date customer step [invoices] overdue (skipped…) — one line per performed action. */
 const lines = (r: SimulationResult) => r.actions.map((a) => `${a.date} ${a.customer} ${a.currency} ${a.step} [${a.invoices.join(",")}] ${a.overdue}${a.skipped.length ? ` skipped:${a.skipped.join(",")}` : ""}`);
 
 describe.skipIf(!engineAvailable())("scenario replays", () => {
   const t = useTestDatabase();
-  const replay = async (name: string) => {
-    const deps = depsAt(t());
-    const slug = `scenario-${process.pid}-${++slugs}`;
-    const result = await replayScenario(deps, parseScenario(scenarioFile(name)), slug);
-    const actor = { tenantId: (await findTenant(deps, slug)).id, role: "admin" as const, name: "test" };
-    return { deps, actor, result };
-  };
+  const replay = (name: string) => replayScenarioFile(t(), name);
 
   it("catches up after days without a run with the latest due step only, and records the missed one as skipped", async () => {
     const { result } = await replay("catch-up");
